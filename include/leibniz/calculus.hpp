@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: lz::wrt bundles and grad, jacobian, hessian, vjp, jvp, hvp over them.
+#ifndef LEIBNIZ_CALCULUS_HPP
+#define LEIBNIZ_CALCULUS_HPP
+
+#include <leibniz/detail/build.hpp>
+#include <leibniz/diff.hpp>
+#include <leibniz/expression.hpp>
+#include <leibniz/fixed_tensor.hpp>
+#include <leibniz/stack.hpp>
+
+#include <boost/hana/unpack.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz {
+
+/// Scalar variables bundled into one vector variable: `grad(f, wrt(x, y))` is
+/// the 2-vector (df/dx, df/dy).
+template <class... V>
+struct wrt_t {
+  static_assert(sizeof...(V) > 0, "leibniz::wrt(x, ...): name at least one variable");
+  static_assert((detail::is_variable_v<V> && ...),
+                "leibniz::wrt(x, y, ...): every argument must be a leibniz::variable");
+  static_assert(boost::mp11::mp_is_set<boost::mp11::mp_list<V...>>::value,
+                "leibniz::wrt(x, y, ...): a variable appears twice");
+  static constexpr std::size_t size = sizeof...(V);
+};
+
+struct wrt_fn {
+  template <class... V>
+  [[nodiscard]] constexpr wrt_t<V...> operator()(V const&...) const noexcept {
+    return {};
+  }
+};
+inline constexpr wrt_fn wrt{};
+
+namespace detail {
+template <class T>
+inline constexpr bool is_wrt_v = false;
+template <class... V>
+inline constexpr bool is_wrt_v<wrt_t<V...>> = true;
+
+template <class W>
+inline constexpr bool is_direction_v = is_variable_v<W> || is_wrt_v<W>;
+
+/// The items of a formula seen as a vector: a stack's items, or the formula itself.
+template <class F, class Fn>
+constexpr auto map_items(F const& f, Fn fn) {
+  if constexpr (is_stack_v<F>)
+    return boost::hana::unpack(f.elements, [&](auto const&, auto const&... items) {
+      return make_call_node<fn::stack_t>(fn(items)...);
+    });
+  else
+    return fn(f);
+}
+
+/// dF/dW: for a bundle, each item of F becomes the row (dF_i/dV_1, ...).
+template <class F, class... V>
+constexpr auto jacobian_of(F const& f, wrt_t<V...>) {
+  return map_items(f, [](auto const& fi) { return make_call_node<fn::stack_t>(derive(fi, V{})...); });
+}
+template <class F, class V>
+  requires is_variable_v<V>
+constexpr auto jacobian_of(F const& f, V const& v) {
+  return map_items(f, [&v](auto const& fi) { return derive(fi, v); });
+}
+
+template <class Acc, class Fn>
+constexpr auto fold_left(Acc const& acc, Fn) {
+  return acc;
+}
+template <class Acc, class Fn, class X, class... Xs>
+constexpr auto fold_left(Acc const& acc, Fn fn, X const& x, Xs const&... xs) {
+  return fold_left(fn(acc, x), fn, xs...);
+}
+
+template <class T>
+struct flat_values {
+  static constexpr std::size_t size = 1;
+  static constexpr T get(T const& t, std::size_t) { return t; }
+};
+template <class T, std::size_t... N>
+struct flat_values<fixed_tensor<T, N...>> {
+  static constexpr std::size_t size = (N * ... * std::size_t{1});
+  static constexpr T get(fixed_tensor<T, N...> const& t, std::size_t i) { return t.data()[i]; }
+};
+
+template <class F>
+constexpr auto items_tuple(F const& f) {
+  if constexpr (is_stack_v<F>)
+    return boost::hana::unpack(f.elements,
+                               [](auto const&, auto const&... items) { return std::tuple{items...}; });
+  else
+    return std::tuple{f};
+}
+
+/// sum_i c[i] * items[i], with c given by flat_values of C.
+template <class C, class... E>
+constexpr auto dot_items(C const& c, std::tuple<E...> const& items) {
+  static_assert(flat_values<C>::size == sizeof...(E),
+                "leibniz: the vector's size does not match the number of outputs/inputs");
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return fold_left(constant<0>{}, [](auto const& a, auto const& b) { return make_add(a, b); },
+                     make_mul(as_expr(flat_values<C>::get(c, I)), std::get<I>(items))...);
+  }(std::index_sequence_for<E...>{});
+}
+
+/// Column of v^T J for variable V: sum_i v_i dF_i/dV.
+template <class V, class C, class Items>
+constexpr auto vjp_column(C const& v, Items const& items) {
+  return dot_items(
+      v, std::apply([](auto const&... fi) { return std::tuple{derive(fi, V{})...}; }, items));
+}
+}  // namespace detail
+
+/// Gradient of a scalar formula. `grad(f, x)` is df/dx; `grad(f, wrt(x, y))`
+/// the vector (df/dx, df/dy); `grad(f, a, b)` a std::tuple of gradients.
+struct grad_fn {
+  template <Expression F, class W0, class... W>
+  [[nodiscard]] constexpr auto operator()(F const& f, W0 const& w0, W const&... w) const {
+    static_assert((detail::is_direction_v<W0> && ... && detail::is_direction_v<W>),
+                  "leibniz::grad(f, x): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
+    static_assert(!detail::is_stack_v<F>,
+                  "leibniz::grad(f, x): 'f' must be a scalar formula; use lz::jacobian for a stack");
+    if constexpr ((detail::is_direction_v<W0> && ... && detail::is_direction_v<W>)) {
+      if constexpr (sizeof...(W) == 0)
+        return detail::jacobian_of(f, w0);
+      else
+        return std::tuple{detail::jacobian_of(f, w0), detail::jacobian_of(f, w)...};
+    }
+  }
+};
+inline constexpr grad_fn grad{};
+
+/// Jacobian: rows are outputs (the items of a `stack`), columns are inputs.
+struct jacobian_fn {
+  template <Expression F, class W>
+  [[nodiscard]] constexpr auto operator()(F const& f, W const& w) const {
+    static_assert(detail::is_direction_v<W>,
+                  "leibniz::jacobian(F, x): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
+    if constexpr (detail::is_direction_v<W>) return detail::jacobian_of(f, w);
+  }
+};
+inline constexpr jacobian_fn jacobian{};
+
+/// Hessian of a scalar formula: the Jacobian of its gradient.
+struct hessian_fn {
+  template <Expression F, class W>
+  [[nodiscard]] constexpr auto operator()(F const& f, W const& w) const {
+    static_assert(detail::is_direction_v<W>,
+                  "leibniz::hessian(f, x): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
+    if constexpr (detail::is_direction_v<W>) return detail::jacobian_of(detail::jacobian_of(f, w), w);
+  }
+};
+inline constexpr hessian_fn hessian{};
+
+/// Vector-Jacobian product v^T J (what `F.backward(v)` leaves in the input's
+/// `.grad`), as a formula: `v` is a number or a `fixed_tensor` with one entry per
+/// item of F.
+struct vjp_fn {
+  template <Expression F, class W, class C>
+  [[nodiscard]] constexpr auto operator()(F const& f, W const& w, C const& v) const {
+    static_assert(detail::is_direction_v<W>,
+                  "leibniz::vjp(F, x, v): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
+    if constexpr (detail::is_direction_v<W>) {
+      auto const items = detail::items_tuple(f);
+      if constexpr (detail::is_wrt_v<W>) {
+        return [&]<class... V>(wrt_t<V...>) {
+          return detail::make_call_node<fn::stack_t>(detail::vjp_column<V>(v, items)...);
+        }(w);
+      } else {
+        return detail::vjp_column<W>(v, items);
+      }
+    }
+  }
+};
+inline constexpr vjp_fn vjp{};
+
+/// Jacobian-vector product J t, as a formula: `t` has one entry per variable.
+struct jvp_fn {
+  template <Expression F, class W, class C>
+  [[nodiscard]] constexpr auto operator()(F const& f, W const& w, C const& t) const {
+    static_assert(detail::is_direction_v<W>,
+                  "leibniz::jvp(F, x, t): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
+    if constexpr (detail::is_wrt_v<W>) {
+      return detail::map_items(f, [&t]<class Fi>(Fi const& fi) {
+        return [&]<class... V>(wrt_t<V...>) {
+          return detail::dot_items(t, std::tuple{detail::derive(fi, V{})...});
+        }(W{});
+      });
+    } else if constexpr (detail::is_variable_v<W>) {
+      return detail::map_items(
+          f, [&](auto const& fi) { return detail::dot_items(t, std::tuple{detail::derive(fi, w)}); });
+    }
+  }
+};
+inline constexpr jvp_fn jvp{};
+
+/// Hessian-vector product H v of a scalar formula, as a formula.
+struct hvp_fn {
+  template <Expression F, class W, class C>
+  [[nodiscard]] constexpr auto operator()(F const& f, W const& w, C const& v) const {
+    static_assert(!detail::is_stack_v<F>, "leibniz::hvp(f, x, v): 'f' must be a scalar formula");
+    return jvp_fn{}(detail::jacobian_of(f, w), w, v);
+  }
+};
+inline constexpr hvp_fn hvp{};
+
+}  // namespace leibniz
+
+#endif  // LEIBNIZ_CALCULUS_HPP

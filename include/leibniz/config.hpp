@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: configuration macros and the library version.
+#ifndef LEIBNIZ_CONFIG_HPP
+#define LEIBNIZ_CONFIG_HPP
+
+#define LEIBNIZ_VERSION_MAJOR 0
+#define LEIBNIZ_VERSION_MINOR 1
+#define LEIBNIZ_VERSION_PATCH 0
+
+/// Type-level simplification while building expressions (API.md §4).
+/// Only for measurements (docs/design.md records node counts with it off):
+/// every translation unit of a program must agree on its value.
+#ifndef LEIBNIZ_CONFIG_SIMPLIFY
+#define LEIBNIZ_CONFIG_SIMPLIFY 1
+#endif
+
+#endif  // LEIBNIZ_CONFIG_HPP

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: math functions dispatching to constexpr implementations or <cmath>
+#ifndef LEIBNIZ_DETAIL_MATH_HPP
+#define LEIBNIZ_DETAIL_MATH_HPP
+
+#include <cmath>
+#include <concepts>
+#include <type_traits>
+
+#include <leibniz/detail/cx_math.hpp>
+
+/// Math functions used by the evaluator: leibniz::detail::cx during constant evaluation,
+/// <cmath> at run time. T is float, double or long double.
+namespace leibniz::detail::math {
+
+/// The floating-point types accepted by the wrappers.
+template <class T>
+concept cx_floating = cx::is_supported_v<T>;
+
+/// fabs(x): cx::fabs in constant evaluation, std::fabs otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T fabs(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::fabs(x);
+  } else {
+    return std::fabs(x);
+  }
+}
+
+/// sqrt(x): cx::sqrt in constant evaluation, std::sqrt otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T sqrt(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::sqrt(x);
+  } else {
+    return std::sqrt(x);
+  }
+}
+
+/// cbrt(x): cx::cbrt in constant evaluation, std::cbrt otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T cbrt(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::cbrt(x);
+  } else {
+    return std::cbrt(x);
+  }
+}
+
+/// exp(x): cx::exp in constant evaluation, std::exp otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T exp(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::exp(x);
+  } else {
+    return std::exp(x);
+  }
+}
+
+/// log(x): cx::log in constant evaluation, std::log otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T log(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::log(x);
+  } else {
+    return std::log(x);
+  }
+}
+
+/// sin(x): cx::sin in constant evaluation, std::sin otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T sin(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::sin(x);
+  } else {
+    return std::sin(x);
+  }
+}
+
+/// cos(x): cx::cos in constant evaluation, std::cos otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T cos(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::cos(x);
+  } else {
+    return std::cos(x);
+  }
+}
+
+/// tan(x): cx::tan in constant evaluation, std::tan otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T tan(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::tan(x);
+  } else {
+    return std::tan(x);
+  }
+}
+
+/// asin(x): cx::asin in constant evaluation, std::asin otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T asin(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::asin(x);
+  } else {
+    return std::asin(x);
+  }
+}
+
+/// acos(x): cx::acos in constant evaluation, std::acos otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T acos(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::acos(x);
+  } else {
+    return std::acos(x);
+  }
+}
+
+/// atan(x): cx::atan in constant evaluation, std::atan otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T atan(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::atan(x);
+  } else {
+    return std::atan(x);
+  }
+}
+
+/// sinh(x): cx::sinh in constant evaluation, std::sinh otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T sinh(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::sinh(x);
+  } else {
+    return std::sinh(x);
+  }
+}
+
+/// cosh(x): cx::cosh in constant evaluation, std::cosh otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T cosh(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::cosh(x);
+  } else {
+    return std::cosh(x);
+  }
+}
+
+/// tanh(x): cx::tanh in constant evaluation, std::tanh otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T tanh(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::tanh(x);
+  } else {
+    return std::tanh(x);
+  }
+}
+
+/// atan2(y, x): cx::atan2 in constant evaluation, std::atan2 otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T atan2(T y, T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::atan2(y, x);
+  } else {
+    return std::atan2(y, x);
+  }
+}
+
+/// pow(x, y): cx::pow in constant evaluation, std::pow otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T pow(T x, T y) {
+  if (std::is_constant_evaluated()) {
+    return cx::pow(x, y);
+  } else {
+    return std::pow(x, y);
+  }
+}
+
+/// x^n for an integer n (may be negative): cx::pow_int in constant evaluation, binary powering
+/// with plain multiplications at run time (|n| <= 4 inlined).
+template <cx_floating T>
+[[nodiscard]] constexpr T pow_int(T x, long long n) {
+  if (std::is_constant_evaluated()) {
+    return cx::pow_int(x, n);
+  } else {
+    switch (n) {
+      case 0:
+        return T(1);
+      case 1:
+        return x;
+      case 2:
+        return x * x;
+      case 3:
+        return x * x * x;
+      case 4: {
+        const T x2 = x * x;
+        return x2 * x2;
+      }
+      case -1:
+        return T(1) / x;
+      case -2:
+        return T(1) / (x * x);
+      case -3:
+        return T(1) / (x * x * x);
+      case -4: {
+        const T x2 = x * x;
+        return T(1) / (x2 * x2);
+      }
+      default:
+        break;
+    }
+    unsigned long long u = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    T base = x;
+    T acc = T(1);
+    while (true) {
+      if (u & 1ull) acc *= base;
+      u >>= 1;
+      if (u == 0) break;
+      base *= base;
+    }
+    return n < 0 ? T(1) / acc : acc;
+  }
+}
+
+}  // namespace leibniz::detail::math
+
+#endif  // LEIBNIZ_DETAIL_MATH_HPP

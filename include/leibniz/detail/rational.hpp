@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: exact rational arithmetic on compile-time constants, with overflow checks.
+#ifndef LEIBNIZ_DETAIL_RATIONAL_HPP
+#define LEIBNIZ_DETAIL_RATIONAL_HPP
+
+#include <leibniz/expression.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <numeric>
+
+namespace leibniz::detail {
+
+struct ratio_value {
+  std::intmax_t num;
+  std::intmax_t den;
+  bool ok;  // false on overflow or a zero denominator
+};
+
+__extension__ using wide_int = __int128;
+
+[[nodiscard]] constexpr wide_int wide_abs(wide_int v) noexcept { return v < 0 ? -v : v; }
+
+[[nodiscard]] constexpr ratio_value reduce(wide_int n, wide_int d) noexcept {
+  if (d == 0) return {0, 1, false};
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  wide_int a = wide_abs(n), b = d;
+  while (b != 0) {
+    wide_int t = a % b;
+    a = b;
+    b = t;
+  }
+  if (a > 1) {
+    n /= a;
+    d /= a;
+  }
+  constexpr wide_int lo = std::numeric_limits<std::intmax_t>::min() + 1;
+  constexpr wide_int hi = std::numeric_limits<std::intmax_t>::max();
+  if (n < lo || n > hi || d > hi) return {0, 1, false};
+  return {static_cast<std::intmax_t>(n), static_cast<std::intmax_t>(d), true};
+}
+
+template <class A, class B>
+inline constexpr ratio_value ratio_add =
+    reduce(wide_int{A::num} * B::den + wide_int{B::num} * A::den, wide_int{A::den} * B::den);
+template <class A, class B>
+inline constexpr ratio_value ratio_sub =
+    reduce(wide_int{A::num} * B::den - wide_int{B::num} * A::den, wide_int{A::den} * B::den);
+template <class A, class B>
+inline constexpr ratio_value ratio_mul =
+    reduce(wide_int{A::num} * B::num, wide_int{A::den} * B::den);
+template <class A, class B>
+inline constexpr ratio_value ratio_div =
+    reduce(wide_int{A::num} * B::den, wide_int{A::den} * B::num);
+
+/// `A^k` for an integer k (|k| <= 64), exactly, or !ok on overflow.
+[[nodiscard]] constexpr ratio_value ratio_pow(std::intmax_t num, std::intmax_t den,
+                                              std::intmax_t k) noexcept {
+  if (k < -64 || k > 64) return {0, 1, false};
+  bool invert = k < 0;
+  if (invert) k = -k;
+  wide_int n = 1, d = 1;
+  for (std::intmax_t i = 0; i < k; ++i) {
+    n *= num;
+    d *= den;
+    if (wide_abs(n) > std::numeric_limits<std::intmax_t>::max() ||
+        d > std::numeric_limits<std::intmax_t>::max())
+      return {0, 1, false};
+  }
+  return invert ? reduce(d, n) : reduce(n, d);
+}
+
+/// The constant type for a folded value; a clear error if folding overflowed.
+template <ratio_value R>
+[[nodiscard]] constexpr auto make_constant() {
+  static_assert(R.ok,
+                "leibniz: folding compile-time constants overflowed std::intmax_t "
+                "or divided by zero");
+  if constexpr (R.ok)
+    return constant<R.num, R.den>{};
+  else
+    return constant<0>{};
+}
+
+}  // namespace leibniz::detail
+
+namespace leibniz::literals {
+
+/// `2_c` is `lz::constant<2>`: an integer carried in the type.
+template <char... C>
+[[nodiscard]] constexpr auto operator""_c() {
+  constexpr auto parsed = [] {
+    char const digits[] = {C...};
+    detail::wide_int v = 0;
+    bool ok = true;
+    for (char c : digits) {
+      if (c == '\'') continue;
+      if (c < '0' || c > '9') ok = false;
+      v = v * 10 + (c - '0');
+      if (v > std::numeric_limits<std::intmax_t>::max()) ok = false;
+    }
+    return detail::ratio_value{ok ? static_cast<std::intmax_t>(v) : 0, 1, ok};
+  }();
+  static_assert(parsed.ok,
+                "leibniz: the _c literal takes a decimal integer that fits std::intmax_t "
+                "(for a fraction write 1_c / 2_c or lz::constant<1, 2>)");
+  return constant<parsed.num>{};
+}
+
+}  // namespace leibniz::literals
+
+#endif  // LEIBNIZ_DETAIL_RATIONAL_HPP

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: lz::d, symbolic differentiation performed by the compiler.
+#ifndef LEIBNIZ_DIFF_HPP
+#define LEIBNIZ_DIFF_HPP
+
+#include <leibniz/detail/build.hpp>
+#include <leibniz/expression.hpp>
+#include <leibniz/functions.hpp>
+#include <leibniz/inspect.hpp>
+#include <leibniz/stack.hpp>
+
+#include <type_traits>
+
+namespace leibniz {
+namespace detail {
+
+template <class E, class V>
+constexpr auto derive(E const& e, V const& v);
+
+/// d f(u) / du for a unary function, given the node `e = f(u)` and its argument
+/// `u`. The node itself is reused where the rule mentions it (d exp(u) = exp(u)),
+/// so the derivative shares the subexpression.
+template <class F>
+struct unary_rule {
+  static_assert(sizeof(F) == 0,
+                "leibniz: no derivative rule for this function; see docs/design.md");
+};
+template <>
+struct unary_rule<fn::sqrt_t> {  // 1 / (2 sqrt(u))
+  template <class E, class U>
+  static constexpr auto apply(E const& e, U const&) {
+    return make_div(constant<1>{}, make_mul(constant<2>{}, e));
+  }
+};
+template <>
+struct unary_rule<fn::cbrt_t> {  // 1 / (3 cbrt(u)^2)
+  template <class E, class U>
+  static constexpr auto apply(E const& e, U const&) {
+    return make_div(constant<1>{}, make_mul(constant<3>{}, make_pow(e, constant<2>{})));
+  }
+};
+template <>
+struct unary_rule<fn::exp_t> {  // exp(u)
+  template <class E, class U>
+  static constexpr auto apply(E const& e, U const&) {
+    return e;
+  }
+};
+template <>
+struct unary_rule<fn::log_t> {  // 1 / u
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_div(constant<1>{}, u);
+  }
+};
+template <>
+struct unary_rule<fn::sin_t> {  // cos(u)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_call<fn::cos_t>(u);
+  }
+};
+template <>
+struct unary_rule<fn::cos_t> {  // -sin(u)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_neg(make_call<fn::sin_t>(u));
+  }
+};
+template <>
+struct unary_rule<fn::tan_t> {  // 1 + tan(u)^2
+  template <class E, class U>
+  static constexpr auto apply(E const& e, U const&) {
+    return make_add(constant<1>{}, make_pow(e, constant<2>{}));
+  }
+};
+template <>
+struct unary_rule<fn::asin_t> {  // 1 / sqrt(1 - u^2)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_div(constant<1>{},
+                    make_call<fn::sqrt_t>(make_sub(constant<1>{}, make_pow(u, constant<2>{}))));
+  }
+};
+template <>
+struct unary_rule<fn::acos_t> {  // -1 / sqrt(1 - u^2)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_div(constant<-1>{},
+                    make_call<fn::sqrt_t>(make_sub(constant<1>{}, make_pow(u, constant<2>{}))));
+  }
+};
+template <>
+struct unary_rule<fn::atan_t> {  // 1 / (1 + u^2)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_div(constant<1>{}, make_add(constant<1>{}, make_pow(u, constant<2>{})));
+  }
+};
+template <>
+struct unary_rule<fn::sinh_t> {  // cosh(u)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_call<fn::cosh_t>(u);
+  }
+};
+template <>
+struct unary_rule<fn::cosh_t> {  // sinh(u)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_call<fn::sinh_t>(u);
+  }
+};
+template <>
+struct unary_rule<fn::tanh_t> {  // 1 - tanh(u)^2
+  template <class E, class U>
+  static constexpr auto apply(E const& e, U const&) {
+    return make_sub(constant<1>{}, make_pow(e, constant<2>{}));
+  }
+};
+template <>
+struct unary_rule<fn::abs_t> {  // sign(u): 0 at u = 0, as PyTorch
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const& u) {
+    return make_call<fn::sign_t>(u);
+  }
+};
+template <>
+struct unary_rule<fn::sign_t> {  // 0 (almost everywhere)
+  template <class E, class U>
+  static constexpr auto apply(E const&, U const&) {
+    return constant<0>{};
+  }
+};
+
+/// d e / d v for one node; `e` depends on `v` (checked by the caller).
+template <class E, class V>
+constexpr auto derive_node(E const& e, V const& v) {
+  if constexpr (std::is_same_v<E, V>) {
+    return constant<1>{};
+  } else if constexpr (is_add_v<E>) {
+    return make_add(derive(arg<0>(e), v), derive(arg<1>(e), v));
+  } else if constexpr (is_sub_v<E>) {
+    return make_sub(derive(arg<0>(e), v), derive(arg<1>(e), v));
+  } else if constexpr (is_neg_v<E>) {
+    return make_neg(derive(arg<0>(e), v));
+  } else if constexpr (is_mul_v<E>) {  // product rule
+    return make_add(make_mul(derive(arg<0>(e), v), arg<1>(e)),
+                    make_mul(arg<0>(e), derive(arg<1>(e), v)));
+  } else if constexpr (is_div_v<E>) {  // quotient rule
+    auto const& a = arg<0>(e);
+    auto const& b = arg<1>(e);
+    if constexpr (!depends_on_v<arg_t<1, E>, V>)
+      return make_div(derive(a, v), b);
+    else
+      return make_div(make_sub(make_mul(derive(a, v), b), make_mul(a, derive(b, v))),
+                      make_pow(b, constant<2>{}));
+  } else if constexpr (is_pow_v<E>) {
+    auto const& u = arg<0>(e);
+    auto const& p = arg<1>(e);
+    if constexpr (!depends_on_v<arg_t<1, E>, V>)  // p u^(p-1) u'
+      return make_mul(make_mul(p, make_pow(u, make_sub(p, constant<1>{}))), derive(u, v));
+    else if constexpr (!depends_on_v<arg_t<0, E>, V>)  // u^p log(u) p'
+      return make_mul(make_mul(e, make_call<fn::log_t>(u)), derive(p, v));
+    else  // u^p (p' log(u) + p u' / u)
+      return make_mul(e, make_add(make_mul(derive(p, v), make_call<fn::log_t>(u)),
+                                  make_div(make_mul(p, derive(u, v)), u)));
+  } else if constexpr (is_call_of_v<E, fn::atan2_t>) {  // (x y' - y x') / (x^2 + y^2)
+    auto const& y = arg<0>(e);
+    auto const& x = arg<1>(e);
+    return make_div(make_sub(make_mul(x, derive(y, v)), make_mul(y, derive(x, v))),
+                    make_add(make_pow(x, constant<2>{}), make_pow(y, constant<2>{})));
+  } else if constexpr (is_call_of_v<E, fn::stack_t>) {
+    return boost::hana::unpack(e.elements, [&v](auto const&, auto const&... items) {
+      return make_call_node<fn::stack_t>(derive(items, v)...);
+    });
+  } else {
+    static_assert(is_call_v<E>, "leibniz: no derivative rule for this node");
+    auto const& u = arg<0>(e);
+    return make_mul(unary_rule<call_function_t<E>>::apply(e, u), derive(u, v));
+  }
+}
+
+template <class E, class V>
+constexpr auto derive(E const& e, V const& v) {
+  if constexpr (!depends_on_v<E, V>)
+    return constant<0>{};
+  else
+    return derive_node(e, v);
+}
+
+template <class V>
+inline constexpr bool is_differentiation_variable_v = is_variable_v<V>;
+
+template <class V>
+constexpr char const* not_a_variable_message() {
+  if constexpr (is_constant_v<V>)
+    return "a compile-time constant";
+  else if constexpr (is_expression_v<V>)
+    return "an expression";
+  else
+    return "not a leibniz type";
+}
+
+}  // namespace detail
+
+/// The derivative of a formula: `d(f, x)` is df/dx, `d(f, x, y, ...)` the
+/// higher-order or mixed partial, differentiating left to right. The result is a
+/// new formula whose type the compiler computes, simplified while it is built;
+/// it is `lz::constant<0>` when `f` does not depend on the variable.
+struct d_fn {
+  template <class E, class... V>
+  [[nodiscard]] constexpr auto operator()(E const& f, V const&... v) const {
+    static_assert(Expression<E>, "leibniz::d(f, x): 'f' must be a leibniz expression");
+    static_assert(sizeof...(V) > 0, "leibniz::d(f, x): name at least one variable");
+    static_assert((detail::is_variable_v<V> && ...),
+                  "leibniz::d(f, x): 'x' must be a leibniz::variable; you cannot "
+                  "differentiate with respect to a constant, a number or an expression");
+    if constexpr (Expression<E> && (detail::is_variable_v<V> && ...) && sizeof...(V) > 0)
+      return apply(f, v...);
+  }
+
+ private:
+  template <class E, class V0, class... V>
+  static constexpr auto apply(E const& f, V0 const& v0, V const&... v) {
+    if constexpr (sizeof...(V) == 0)
+      return detail::derive(f, v0);
+    else
+      return apply(detail::derive(f, v0), v...);
+  }
+};
+inline constexpr d_fn d{};
+
+}  // namespace leibniz
+
+#endif  // LEIBNIZ_DIFF_HPP

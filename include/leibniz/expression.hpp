@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: the expression template: node types, leaves and the Expression concept.
+#ifndef LEIBNIZ_EXPRESSION_HPP
+#define LEIBNIZ_EXPRESSION_HPP
+
+#include <leibniz/config.hpp>
+#include <leibniz/detail/fixed_string.hpp>
+
+#include <boost/hana/at.hpp>
+#include <boost/hana/tuple.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+#include <boost/mp11/utility.hpp>
+#include <boost/yap/algorithm_fwd.hpp>
+
+#include <cstdint>
+#include <numeric>
+#include <ostream>
+#include <string_view>
+#include <type_traits>
+
+namespace leibniz {
+
+using boost::yap::expr_kind;
+
+/// An interior node of a formula: a Boost.YAP expression whose operands are held
+/// **by value** in `elements`. The whole tree is the type; runtime constants are
+/// the only state. Function applications are `expr_kind::call` nodes whose first
+/// element is a terminal holding the function object (`lz::sin`, ...).
+template <expr_kind Kind, class Tuple>
+struct expression {
+  static constexpr expr_kind kind = Kind;
+  Tuple elements;
+};
+
+/// The value held by a variable's terminal: the variable's name.
+template <detail::fixed_string Name>
+struct symbol {
+  static constexpr std::string_view name = Name.view();
+  friend std::ostream& operator<<(std::ostream& os, symbol) { return os << name; }
+};
+
+/// The value held by a compile-time constant's terminal.
+template <std::intmax_t Num, std::intmax_t Den>
+struct rational {
+  static constexpr std::intmax_t num = Num;
+  static constexpr std::intmax_t den = Den;
+  friend std::ostream& operator<<(std::ostream& os, rational) {
+    os << Num;
+    if constexpr (Den != 1) os << '/' << Den;
+    return os;
+  }
+};
+
+template <detail::fixed_string Name, class T>
+struct binding;
+
+namespace detail {
+template <class T>
+inline constexpr bool is_bindable_v =
+    std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
+template <class T>
+struct bindable_trait;  // specialised for tensor types in fixed_tensor.hpp
+template <class T>
+concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; };
+}  // namespace detail
+
+/// A symbolic variable: an empty literal type whose identity is its name.
+/// `x = v` (on a const variable) makes a binding for `lz::eval`.
+template <detail::fixed_string Name>
+struct variable {
+  static constexpr expr_kind kind = expr_kind::terminal;
+  static constexpr std::string_view name = Name.view();
+  static constexpr boost::hana::tuple<symbol<Name>> elements{};  // static: the type is empty
+
+  /// Binds this variable to `value` for `lz::eval`.
+  template <class T>
+    requires detail::Bindable<std::remove_cvref_t<T>>
+  constexpr binding<Name, std::remove_cvref_t<T>> operator=(T&& value) const {
+    return {static_cast<T&&>(value)};
+  }
+};
+
+/// A binding `x = value`, made by `variable::operator=`.
+template <detail::fixed_string Name, class T>
+struct binding {
+  using variable_type = variable<Name>;
+  T value;
+};
+
+/// A compile-time rational constant `Num / Den`, in lowest terms with `Den > 0`.
+/// `2_c` is `constant<2>`; `1_c / 2_c` is `constant<1, 2>`.
+template <std::intmax_t Num, std::intmax_t Den = 1>
+struct constant {
+  static_assert(Den > 0 && std::gcd(Num, Den) == 1,
+                "leibniz::constant<Num, Den> must be in lowest terms with Den > 0 "
+                "(write constant<1, 2>, not constant<2, 4>)");
+  static constexpr expr_kind kind = expr_kind::terminal;
+  static constexpr std::intmax_t num = Num;
+  static constexpr std::intmax_t den = Den;
+  static constexpr boost::hana::tuple<rational<Num, Den>> elements{};
+
+  /// The constant's value in type `T`.
+  template <class T>
+  static constexpr T value = static_cast<T>(Num) / static_cast<T>(Den);
+};
+
+/// A runtime constant (an arithmetic value stored by value in the tree).
+template <class T>
+using literal = expression<expr_kind::terminal, boost::hana::tuple<T>>;
+
+/// The terminal holding a function object in a `call` node.
+template <class F>
+using function_terminal = expression<expr_kind::terminal, boost::hana::tuple<F>>;
+
+/// Node aliases.
+template <class A, class B>
+using add_node = expression<expr_kind::plus, boost::hana::tuple<A, B>>;
+template <class A, class B>
+using sub_node = expression<expr_kind::minus, boost::hana::tuple<A, B>>;
+template <class A, class B>
+using mul_node = expression<expr_kind::multiplies, boost::hana::tuple<A, B>>;
+template <class A, class B>
+using div_node = expression<expr_kind::divides, boost::hana::tuple<A, B>>;
+template <class A>
+using neg_node = expression<expr_kind::negate, boost::hana::tuple<A>>;
+template <class F, class... A>
+using call_node = expression<expr_kind::call, boost::hana::tuple<function_terminal<F>, A...>>;
+
+namespace fn {
+struct pow_t;
+}
+template <class A, class B>
+using pow_node = call_node<fn::pow_t, A, B>;
+
+// ---------------------------------------------------------------------------
+// Classification traits.
+namespace detail {
+
+template <class T>
+inline constexpr bool is_expression_v = false;
+template <expr_kind K, class... Ts>
+inline constexpr bool is_expression_v<expression<K, boost::hana::tuple<Ts...>>> = true;
+template <fixed_string N>
+inline constexpr bool is_expression_v<variable<N>> = true;
+template <std::intmax_t N, std::intmax_t D>
+inline constexpr bool is_expression_v<constant<N, D>> = true;
+
+template <class T>
+inline constexpr bool is_variable_v = false;
+template <fixed_string N>
+inline constexpr bool is_variable_v<variable<N>> = true;
+
+template <class T>
+inline constexpr bool is_literal_v = false;
+template <class T>
+inline constexpr bool is_literal_v<literal<T>> = is_bindable_v<T>;
+
+template <class T>
+inline constexpr bool is_function_terminal_v = false;
+template <class F>
+  requires(!is_bindable_v<F>)
+inline constexpr bool is_function_terminal_v<function_terminal<F>> = true;
+
+template <class E, expr_kind K>
+inline constexpr bool is_kind_v = false;
+template <expr_kind K, class T>
+inline constexpr bool is_kind_v<expression<K, T>, K> = true;
+
+template <class E>
+inline constexpr bool is_add_v = is_kind_v<E, expr_kind::plus>;
+template <class E>
+inline constexpr bool is_sub_v = is_kind_v<E, expr_kind::minus>;
+template <class E>
+inline constexpr bool is_mul_v = is_kind_v<E, expr_kind::multiplies>;
+template <class E>
+inline constexpr bool is_div_v = is_kind_v<E, expr_kind::divides>;
+template <class E>
+inline constexpr bool is_neg_v = is_kind_v<E, expr_kind::negate>;
+template <class E>
+inline constexpr bool is_call_v = is_kind_v<E, expr_kind::call>;
+
+/// The function object type of a call node (`void` otherwise).
+template <class E>
+struct call_function {
+  using type = void;
+};
+template <class F, class... A>
+struct call_function<call_node<F, A...>> {
+  using type = F;
+};
+template <class E>
+using call_function_t = typename call_function<E>::type;
+
+template <class E, class F>
+inline constexpr bool is_call_of_v = std::is_same_v<call_function_t<E>, F>;
+template <class E>
+inline constexpr bool is_pow_v = is_call_of_v<E, fn::pow_t>;
+
+/// The I-th operand (for a call node: the I-th argument, skipping the function).
+template <std::size_t I, class E>
+[[nodiscard]] constexpr auto const& arg(E const& e) noexcept {
+  if constexpr (E::kind == expr_kind::call)
+    return boost::hana::at_c<I + 1>(e.elements);
+  else
+    return boost::hana::at_c<I>(e.elements);
+}
+/// The type of the I-th operand; `void` when E has none (safe in `&&` chains
+/// of `if constexpr` conditions, which do not short-circuit instantiation).
+template <std::size_t I, class E>
+struct arg_type {
+  using type = void;
+};
+template <std::size_t I, expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+struct arg_type<I, expression<K, boost::hana::tuple<Ts...>>> {
+  static constexpr std::size_t at = K == expr_kind::call ? I + 1 : I;
+  using type = boost::mp11::mp_eval_if_c<(at >= sizeof...(Ts)), void, boost::mp11::mp_at,
+                                         boost::mp11::mp_list<Ts...>, boost::mp11::mp_size_t<at>>;
+};
+template <std::size_t I, class E>
+using arg_t = typename arg_type<I, E>::type;
+
+/// A stateless tree holds no runtime value: equal types mean equal formulas,
+/// which is what makes type-level rewriting such as `e - e -> 0` sound.
+template <class E>
+inline constexpr bool is_stateless_v = true;  // variables, constants, function terminals
+template <class T>
+  requires is_bindable_v<T>
+inline constexpr bool is_stateless_v<literal<T>> = false;
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+inline constexpr bool is_stateless_v<expression<K, boost::hana::tuple<Ts...>>> =
+    (is_stateless_v<Ts> && ...);
+
+}  // namespace detail
+
+/// An object of the expression template: a formula.
+template <class T>
+concept Expression = detail::is_expression_v<std::remove_cvref_t<T>>;
+
+/// Anything that can stand in a formula: an expression or an arithmetic value.
+template <class T>
+concept Operand = Expression<T> || detail::is_bindable_v<std::remove_cvref_t<T>>;
+
+/// True for compile-time constants (`lz::constant<N, D>`).
+template <class E>
+inline constexpr bool is_constant_v = false;
+template <std::intmax_t N, std::intmax_t D>
+inline constexpr bool is_constant_v<constant<N, D>> = true;
+
+namespace detail {
+template <class E>
+concept Constant = is_constant_v<E>;
+
+template <class E>
+inline constexpr bool is_zero_v = std::is_same_v<E, constant<0>>;
+template <class E>
+inline constexpr bool is_one_v = std::is_same_v<E, constant<1>>;
+template <class E>
+inline constexpr bool is_integer_constant_v = false;
+template <std::intmax_t N>
+inline constexpr bool is_integer_constant_v<constant<N, 1>> = true;
+
+/// Wraps an arithmetic value in a literal terminal; passes expressions through.
+template <class T>
+[[nodiscard]] constexpr auto as_expr(T const& t) {
+  if constexpr (is_expression_v<T>)
+    return t;
+  else
+    return literal<T>{boost::hana::tuple<T>{t}};
+}
+template <class T>
+using as_expr_t = decltype(detail::as_expr(std::declval<T const&>()));
+
+template <expr_kind K, class... A>
+[[nodiscard]] constexpr auto make_node(A const&... a) {
+  return expression<K, boost::hana::tuple<A...>>{boost::hana::tuple<A...>{a...}};
+}
+template <class F, class... A>
+[[nodiscard]] constexpr auto make_call_node(A const&... a) {
+  using tuple = boost::hana::tuple<function_terminal<F>, A...>;
+  return call_node<F, A...>{tuple{function_terminal<F>{}, a...}};
+}
+
+/// The value of a literal terminal.
+template <class T>
+[[nodiscard]] constexpr T const& value(literal<T> const& e) noexcept {
+  return boost::hana::at_c<0>(e.elements);
+}
+
+}  // namespace detail
+}  // namespace leibniz
+
+#endif  // LEIBNIZ_EXPRESSION_HPP

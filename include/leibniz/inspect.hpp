@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: compile-time inspection of formulas: depends_on, node_count, variables.
+#ifndef LEIBNIZ_INSPECT_HPP
+#define LEIBNIZ_INSPECT_HPP
+
+#include <leibniz/expression.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
+#include <cstddef>
+#include <type_traits>
+
+namespace leibniz {
+namespace detail {
+
+template <class E, class V>
+inline constexpr bool depends_on_v = false;
+template <fixed_string N, class V>
+inline constexpr bool depends_on_v<variable<N>, V> = std::is_same_v<variable<N>, V>;
+template <expr_kind K, class... Ts, class V>
+inline constexpr bool depends_on_v<expression<K, boost::hana::tuple<Ts...>>, V> =
+    (depends_on_v<Ts, V> || ...);
+
+template <class E>
+inline constexpr std::size_t node_count_v = 1;
+template <class F>
+  requires is_function_terminal_v<function_terminal<F>>
+inline constexpr std::size_t node_count_v<function_terminal<F>> = 0;
+template <expr_kind K, class T0, class... Ts>
+  requires(K != expr_kind::terminal)
+inline constexpr std::size_t node_count_v<expression<K, boost::hana::tuple<T0, Ts...>>> =
+    1 + node_count_v<T0> + (node_count_v<Ts> + ... + 0);
+
+/// The variables a formula uses, as an mp11 list without repetition, in order of appearance.
+template <class E>
+struct variables {
+  using type = boost::mp11::mp_list<>;
+};
+template <fixed_string N>
+struct variables<variable<N>> {
+  using type = boost::mp11::mp_list<variable<N>>;
+};
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+struct variables<expression<K, boost::hana::tuple<Ts...>>> {
+  using type = boost::mp11::mp_unique<boost::mp11::mp_append<typename variables<Ts>::type...>>;
+};
+template <class E>
+using variables_t = typename variables<E>::type;
+
+}  // namespace detail
+
+/// The number of nodes of a formula's tree (leaves and operations; a function
+/// application counts once, plus its arguments). A compile-time constant.
+template <Expression E>
+[[nodiscard]] constexpr std::size_t node_count(E const&) noexcept {
+  return detail::node_count_v<E>;
+}
+
+/// Whether formula `e` depends on variable `v`. A compile-time constant.
+template <Expression E, class V>
+  requires detail::is_variable_v<V>
+[[nodiscard]] constexpr bool depends_on(E const&, V const&) noexcept {
+  return detail::depends_on_v<E, V>;
+}
+
+}  // namespace leibniz
+
+#endif  // LEIBNIZ_INSPECT_HPP

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: the umbrella header, everything public.
+#ifndef LEIBNIZ_LEIBNIZ_HPP
+#define LEIBNIZ_LEIBNIZ_HPP
+
+#include <leibniz/calculus.hpp>
+#include <leibniz/config.hpp>
+#include <leibniz/diff.hpp>
+#include <leibniz/eval.hpp>
+#include <leibniz/expression.hpp>
+#include <leibniz/fixed_tensor.hpp>
+#include <leibniz/functions.hpp>
+#include <leibniz/inspect.hpp>
+#include <leibniz/operators.hpp>
+#include <leibniz/print.hpp>
+#include <leibniz/stack.hpp>
+
+#endif  // LEIBNIZ_LEIBNIZ_HPP

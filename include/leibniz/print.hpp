@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: lz::to_string, lz::to_latex and operator<< for formulas.
+#ifndef LEIBNIZ_PRINT_HPP
+#define LEIBNIZ_PRINT_HPP
+
+#include <leibniz/expression.hpp>
+#include <leibniz/functions.hpp>
+#include <leibniz/stack.hpp>
+
+#include <boost/hana/unpack.hpp>
+
+#include <charconv>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace leibniz {
+namespace detail {
+
+/// Precedence levels used to place the minimal parentheses.
+enum class prec : int { sum = 1, product = 2, unary = 3, power = 4, atom = 5 };
+
+struct rendered {
+  std::string text;
+  prec level;
+};
+
+template <class T>
+std::string number_text(T v) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+inline std::string parens(rendered const& r, bool needed, bool latex) {
+  if (!needed) return r.text;
+  return latex ? "\\left(" + r.text + "\\right)" : "(" + r.text + ")";
+}
+
+template <bool Latex, class E>
+rendered render(E const& e);
+
+template <bool Latex, class E>
+rendered render_binary(E const& e, std::string_view op, prec level) {
+  rendered const a = render<Latex>(arg<0>(e));
+  rendered const b = render<Latex>(arg<1>(e));
+  // Left operand: parenthesised when it binds weaker. Right operand: also when
+  // it binds equally (the tree is left-associative) and when it is a negation.
+  bool const pa = a.level < level;
+  bool const pb = b.level <= level || b.level == prec::unary;
+  std::string sep{op};
+  if constexpr (Latex) {
+    if (op == " ") {  // implicit product; a dot before a number or a sign
+      char const c = b.text.empty() ? ' ' : b.text.front();
+      if (!pb && ((c >= '0' && c <= '9') || c == '-' || c == '.')) sep = " \\cdot ";
+    }
+  }
+  return {parens(a, pa, Latex) + sep + parens(b, pb, Latex), level};
+}
+
+template <bool Latex, class E>
+rendered render_call(E const& e) {
+  using F = call_function_t<E>;
+  auto args = boost::hana::unpack(e.elements, [](auto const&, auto const&... a) {
+    std::string s;
+    bool first = true;
+    ((s += (first ? "" : ", "), s += render<Latex>(a).text, first = false), ...);
+    return s;
+  });
+  if constexpr (!Latex) {
+    return {std::string{F::name} + "(" + args + ")", prec::atom};
+  } else if constexpr (std::is_same_v<F, fn::sqrt_t>) {
+    return {"\\sqrt{" + args + "}", prec::atom};
+  } else if constexpr (std::is_same_v<F, fn::cbrt_t>) {
+    return {"\\sqrt[3]{" + args + "}", prec::atom};
+  } else if constexpr (std::is_same_v<F, fn::exp_t>) {
+    return {"e^{" + args + "}", prec::power};
+  } else if constexpr (std::is_same_v<F, fn::abs_t>) {
+    return {"\\left|" + args + "\\right|", prec::atom};
+  } else {
+    return {std::string{F::latex} + "\\left(" + args + "\\right)", prec::atom};
+  }
+}
+
+template <bool Latex, class E>
+rendered render_stack(E const& e) {
+  return boost::hana::unpack(e.elements, [](auto const&, auto const&... items) {
+    std::string s;
+    bool first = true;
+    constexpr bool matrix = (is_stack_v<std::remove_cvref_t<decltype(items)>> && ...);
+    if constexpr (!Latex) {
+      ((s += (first ? "" : ", "), s += render<Latex>(items).text, first = false), ...);
+      return rendered{"[" + s + "]", prec::atom};
+    } else if constexpr (matrix) {
+      auto row = [](auto const& r) {
+        return boost::hana::unpack(r.elements, [](auto const&, auto const&... c) {
+          std::string t;
+          bool f = true;
+          ((t += (f ? "" : " & "), t += render<Latex>(c).text, f = false), ...);
+          return t;
+        });
+      };
+      ((s += (first ? "" : " \\\\ "), s += row(items), first = false), ...);
+      return rendered{"\\begin{pmatrix} " + s + " \\end{pmatrix}", prec::atom};
+    } else {
+      ((s += (first ? "" : " \\\\ "), s += render<Latex>(items).text, first = false), ...);
+      return rendered{"\\begin{pmatrix} " + s + " \\end{pmatrix}", prec::atom};
+    }
+  });
+}
+
+template <bool Latex, class E>
+rendered render(E const& e) {
+  if constexpr (is_variable_v<E>) {
+    if constexpr (Latex && E::name.size() > 1)
+      return {"\\mathrm{" + std::string{E::name} + "}", prec::atom};
+    else
+      return {std::string{E::name}, prec::atom};
+  } else if constexpr (is_constant_v<E>) {
+    if constexpr (E::den == 1) {
+      return {number_text(E::num), E::num < 0 ? prec::unary : prec::atom};
+    } else if constexpr (Latex) {
+      std::string const frac =
+          "\\frac{" + number_text(E::num < 0 ? -E::num : E::num) + "}{" + number_text(E::den) + "}";
+      return E::num < 0 ? rendered{"-" + frac, prec::unary} : rendered{frac, prec::power};
+    } else {
+      return {number_text(E::num) + "/" + number_text(E::den), E::num < 0 ? prec::unary : prec::product};
+    }
+  } else if constexpr (is_literal_v<E>) {
+    auto const v = value(e);
+    return {number_text(v), v < 0 ? prec::unary : prec::atom};
+  } else if constexpr (is_add_v<E>) {
+    return render_binary<Latex>(e, " + ", prec::sum);
+  } else if constexpr (is_sub_v<E>) {
+    return render_binary<Latex>(e, " - ", prec::sum);
+  } else if constexpr (is_mul_v<E>) {
+    return render_binary<Latex>(e, Latex ? " " : " * ", prec::product);
+  } else if constexpr (is_div_v<E>) {
+    if constexpr (Latex)
+      return {"\\frac{" + render<Latex>(arg<0>(e)).text + "}{" + render<Latex>(arg<1>(e)).text + "}",
+              prec::power};
+    else
+      return render_binary<Latex>(e, " / ", prec::product);
+  } else if constexpr (is_neg_v<E>) {
+    rendered const a = render<Latex>(arg<0>(e));
+    return {"-" + parens(a, a.level <= prec::unary, Latex), prec::unary};
+  } else if constexpr (is_pow_v<E>) {
+    rendered const u = render<Latex>(arg<0>(e));
+    rendered const p = render<Latex>(arg<1>(e));
+    if constexpr (Latex)
+      return {parens(u, u.level <= prec::power, true) + "^{" + p.text + "}", prec::power};
+    else
+      return {parens(u, u.level <= prec::power, false) + "^" + parens(p, p.level < prec::atom, false),
+              prec::power};
+  } else if constexpr (is_stack_v<E>) {
+    return render_stack<Latex>(e);
+  } else {
+    static_assert(is_call_v<E>, "leibniz: cannot print this node");
+    return render_call<Latex>(e);
+  }
+}
+
+}  // namespace detail
+
+/// Infix text with minimal parentheses and variable names: "3 * (x + 3)^2".
+template <Expression E>
+[[nodiscard]] std::string to_string(E const& e) {
+  return detail::render<false>(e).text;
+}
+
+/// LaTeX: "3 \left(x + 3\right)^{2}".
+template <Expression E>
+[[nodiscard]] std::string to_latex(E const& e) {
+  return detail::render<true>(e).text;
+}
+
+/// Prints `to_string(e)`.
+template <Expression E>
+std::ostream& operator<<(std::ostream& os, E const& e) {
+  return os << to_string(e);
+}
+
+}  // namespace leibniz
+
+#endif  // LEIBNIZ_PRINT_HPP

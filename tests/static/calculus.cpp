@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz tests: wrt bundles, grad, jacobian, hessian, vjp, jvp, hvp in constant evaluation.
+#include "test_tools.hpp"
+
+namespace {
+
+constexpr auto f = x * x * y + lz::sin(y);
+
+// grad over a bundle evaluates to a fixed_tensor vector.
+static_assert(lz::eval(lz::grad(f, lz::wrt(x, y)), x = 2.0, y = 0.0) ==
+              lz::fixed_tensor<double, 2>{0, 5});
+static_assert(lz::eval(lz::grad(f, lz::wrt(x, y)), x = 2.0f, y = 0.0f) ==
+              lz::fixed_tensor<float, 2>{0, 5});
+
+// Jacobian: rows are outputs, columns are inputs (the seed's cell 7).
+constexpr lz::variable<"m0"> m0;
+constexpr lz::variable<"m1"> m1;
+constexpr auto k = lz::stack(lz::pow(m0, 2_c) + 3 * m1, lz::pow(m1, 2_c) + 2 * m0);
+static_assert(lz::eval(lz::jacobian(k, lz::wrt(m0, m1)), m0 = 2.0f, m1 = 3.0f) ==
+              lz::fixed_tensor<float, 2, 2>{{4, 3}, {2, 6}});
+
+// Hessian of f: [[2y, 2x], [2x, -sin(y)]].
+static_assert(lz::eval(lz::hessian(f, lz::wrt(x, y)), x = 2.0, y = 0.0) ==
+              lz::fixed_tensor<double, 2, 2>{{0, 4}, {4, 0}});
+
+// vjp, jvp, hvp.
+static_assert(lz::eval(lz::vjp(k, lz::wrt(m0, m1), lz::fixed_tensor<float, 2>{1, 1}), m0 = 2.0f,
+                       m1 = 3.0f) == lz::fixed_tensor<float, 2>{6, 9});
+static_assert(lz::eval(lz::jvp(k, lz::wrt(m0, m1), lz::fixed_tensor<double, 2>{1, 0}), m0 = 2.0,
+                       m1 = 3.0) == lz::fixed_tensor<double, 2>{4, 2});
+static_assert(lz::eval(lz::hvp(f, lz::wrt(x, y), lz::fixed_tensor<double, 2>{1, 1}), x = 2.0,
+                       y = 0.0) == lz::fixed_tensor<double, 2>{4, 4});
+
+// Scalar variables: grad is d, jacobian of a stack is a vector.
+static_assert(same_type(lz::grad(f, x), lz::d(f, x)));
+static_assert(lz::eval(lz::jacobian(k, m0), m0 = 2.0, m1 = 3.0) == lz::fixed_tensor<double, 2>{4, 2});
+static_assert(same_type(lz::hessian(f, x), lz::d(f, x, x)));
+
+// fixed_tensor is usable in constant evaluation.
+constexpr lz::fixed_tensor<double, 2, 3> t{{1, 2, 3}, {4, 5, 6}};
+static_assert(t(1, 2) == 6 && t.size() == 6 && t.shape()[0] == 2 && t.shape()[1] == 3);
+
+}  // namespace
