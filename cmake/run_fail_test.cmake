@@ -4,7 +4,9 @@
 #         -P run_fail_test.cmake
 # Passes only if building TARGET fails AND the build output matches every regex given
 # by a `// LEIBNIZ_EXPECT_ERROR: <regex>` line of SOURCE (CMake regex syntax; use
-# `a|b` for wording that differs between GCC and Clang). Read at test time, so editing
+# `a|b` for wording that differs between GCC and Clang). A line
+# `// LEIBNIZ_EXPECT_FIRST_ERROR: <regex>` must match the first line of the output that
+# contains "error:" (the diagnostic a user reads first). Read at test time, so editing
 # the regex needs no reconfigure.
 foreach(var IN ITEMS BUILD_DIR TARGET SOURCE)
   if(NOT DEFINED ${var})
@@ -25,6 +27,13 @@ endforeach()
 if(NOT patterns)
   message(FATAL_ERROR "${SOURCE}: no `// LEIBNIZ_EXPECT_ERROR: <regex>` line")
 endif()
+file(STRINGS "${SOURCE}" first_lines REGEX "//[ \t]*LEIBNIZ_EXPECT_FIRST_ERROR:")
+set(first_patterns "")
+foreach(line IN LISTS first_lines)
+  string(REGEX REPLACE "^.*//[ \t]*LEIBNIZ_EXPECT_FIRST_ERROR:[ \t]*" "" pattern "${line}")
+  string(STRIP "${pattern}" pattern)
+  list(APPEND first_patterns "${pattern}")
+endforeach()
 
 execute_process(
   COMMAND "${CMAKE_COMMAND}" --build "${BUILD_DIR}" --target "${TARGET}"
@@ -45,6 +54,14 @@ foreach(pattern IN LISTS patterns)
     list(APPEND missing "${pattern}")
   endif()
 endforeach()
+if(first_patterns)
+  string(REGEX MATCH "[^\n]*error:[^\n]*" first_error "${output}")
+  foreach(pattern IN LISTS first_patterns)
+    if(NOT first_error MATCHES "${pattern}")
+      list(APPEND missing "first error line must match: ${pattern}\n  first error line was: ${first_error}")
+    endif()
+  endforeach()
+endif()
 if(missing)
   list(JOIN missing "\n  " missing)
   message(FATAL_ERROR "${TARGET}: the build failed, but its output does not match:\n  ${missing}")

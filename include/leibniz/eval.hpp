@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 /// Types whose names are the compile errors of misuse: the first error line
 /// then names the offending variable, e.g.
@@ -164,15 +165,14 @@ template <class V>
 inline constexpr auto name_of = name_of_t<V>::value;
 
 /// Compile errors for misuse of `eval`, each naming the offending variable.
-template <fixed_string Name>
-constexpr void report_missing_binding() {
-  [[maybe_unused]] typename with_chars<error::eval_has_no_binding_for_variable, Name>::type
+template <fixed_string Name, std::size_t... I>
+constexpr void report_missing_binding(std::index_sequence<I...>) {
+  [[maybe_unused]] error::eval_has_no_binding_for_variable<Name.data[I]...>
       this_variable_of_f_has_no_binding;
 }
-template <fixed_string Name>
-constexpr void report_duplicate_binding() {
-  [[maybe_unused]] typename with_chars<error::eval_binds_variable_twice, Name>::type
-      this_variable_is_bound_twice;
+template <fixed_string Name, std::size_t... I>
+constexpr void report_duplicate_binding(std::index_sequence<I...>) {
+  [[maybe_unused]] error::eval_binds_variable_twice<Name.data[I]...> this_variable_is_bound_twice;
 }
 
 template <class... B>
@@ -194,10 +194,12 @@ constexpr bool check_bindings() {
                                           is_bound_twice<B...>>;
   using missing = boost::mp11::mp_copy_if_q<variables_t<E>, is_unbound<B...>>;
   if constexpr (!boost::mp11::mp_empty<twice>::value) {
-    report_duplicate_binding<name_of<boost::mp11::mp_front<twice>>>();
+    constexpr auto name = name_of<boost::mp11::mp_front<twice>>;
+    report_duplicate_binding<name>(std::make_index_sequence<name.size()>{});
     return false;
   } else if constexpr (!boost::mp11::mp_empty<missing>::value) {
-    report_missing_binding<name_of<boost::mp11::mp_front<missing>>>();
+    constexpr auto name = name_of<boost::mp11::mp_front<missing>>;
+    report_missing_binding<name>(std::make_index_sequence<name.size()>{});
     return false;
   } else {
     return true;

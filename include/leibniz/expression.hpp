@@ -75,9 +75,12 @@ struct variable {
 
   /// Binds this variable to `value` for `lz::eval`.
   template <class T>
-    requires detail::Bindable<std::remove_cvref_t<T>>
-  constexpr binding<Name, std::remove_cvref_t<T>> operator=(T&& value) const {
-    return {static_cast<T&&>(value)};
+  constexpr auto operator=(T&& value) const {
+    static_assert(detail::Bindable<std::remove_cvref_t<T>>,
+                  "leibniz: a variable can be bound (x = value) only to an arithmetic value "
+                  "(not bool) or a leibniz tensor");
+    if constexpr (detail::Bindable<std::remove_cvref_t<T>>)
+      return binding<Name, std::remove_cvref_t<T>>{static_cast<T&&>(value)};
   }
 };
 

@@ -15,4 +15,9 @@
 #include <leibniz/print.hpp>
 #include <leibniz/stack.hpp>
 
+// Formulas are Boost.YAP expressions: boost::yap::print and boost::yap::transform
+// work on them (about 0.2 s of compile time; include the finer headers to avoid it).
+#include <boost/yap/algorithm.hpp>
+#include <boost/yap/print.hpp>
+
 #endif  // LEIBNIZ_LEIBNIZ_HPP

@@ -46,9 +46,11 @@ rendered render_binary(E const& e, std::string_view op, prec level) {
   rendered const a = render<Latex>(arg<0>(e));
   rendered const b = render<Latex>(arg<1>(e));
   // Left operand: parenthesised when it binds weaker. Right operand: also when
-  // it binds equally (the tree is left-associative) and when it is a negation.
+  // it binds equally under - and / (x - (y + z), x / (y * z)), not under the
+  // associative + and * (x + y - z, 2 x y), and when it is a negation.
+  bool const associative = op == " + " || op == " * " || op == " ";
   bool const pa = a.level < level;
-  bool const pb = b.level <= level || b.level == prec::unary;
+  bool const pb = b.level < level || (b.level == level && !associative) || b.level == prec::unary;
   std::string sep{op};
   if constexpr (Latex) {
     if (op == " ") {  // implicit product; a dot before a number or a sign

@@ -234,6 +234,7 @@ constexpr dd<T> dd_add(dd<T> a, dd<T> b) noexcept {
 template <class T>
 constexpr dd<T> dd_mul(dd<T> a, dd<T> b) noexcept {
   dd<T> p = two_prod(a.hi, b.hi);
+  if (p.hi - p.hi != 0) return {p.hi, 0};  // inf or NaN
   p.lo += a.hi * b.lo + a.lo * b.hi;
   return fast_two_sum(p.hi, p.lo);
 }
@@ -508,6 +509,7 @@ constexpr dd<T> log_dd(T x) noexcept {
 // --- trigonometric -----------------------------------------------------------------------------
 
 /// |x| up to which the Cody-Waite reduction is exact: k = round(x*2/pi) < 2^27.
+/// Larger arguments would need Payne-Hanek reduction, which is not implemented.
 template <class T>
 inline constexpr T trig_max_v = T(0x1p27) * T(1.5);
 
@@ -689,8 +691,8 @@ template <class T>
   }
 }
 
-/// Sine. Accurate for |x| <= 2e8 (exact Cody-Waite reduction); beyond that the reduction is not
-/// exact and only a value in [-1, 1] is guaranteed.
+/// Sine, for |x| <= 1.5 * 2^27 (~2.01e8; exact Cody-Waite reduction). Larger finite arguments
+/// are rejected: NaN at run time, a compile error in constant evaluation.
 template <class T>
 [[nodiscard]] constexpr T sin(T x) {
   if constexpr (std::is_same_v<T, float>) {
@@ -699,6 +701,10 @@ template <class T>
     if (isnan(x) || x == 0) return x;
     if (isinf(x)) {
       domain_error_in_constant_evaluation("leibniz: sin of an infinity in constant evaluation");
+      return impl::nan_v<T>;
+    }
+    if (!(fabs(x) <= impl::trig_max_v<T>)) {
+      domain_error_in_constant_evaluation("leibniz: argument of constexpr sin too large (|x| > 2e8)");
       return impl::nan_v<T>;
     }
     const impl::reduced<T> r = impl::reduce_pio2(x);
@@ -726,6 +732,10 @@ template <class T>
       domain_error_in_constant_evaluation("leibniz: cos of an infinity in constant evaluation");
       return impl::nan_v<T>;
     }
+    if (!(fabs(x) <= impl::trig_max_v<T>)) {
+      domain_error_in_constant_evaluation("leibniz: argument of constexpr cos too large (|x| > 2e8)");
+      return impl::nan_v<T>;
+    }
     const impl::reduced<T> r = impl::reduce_pio2(x);
     switch (r.q) {
       case 0:
@@ -749,6 +759,10 @@ template <class T>
     if (isnan(x) || x == 0) return x;
     if (isinf(x)) {
       domain_error_in_constant_evaluation("leibniz: tan of an infinity in constant evaluation");
+      return impl::nan_v<T>;
+    }
+    if (!(fabs(x) <= impl::trig_max_v<T>)) {
+      domain_error_in_constant_evaluation("leibniz: argument of constexpr tan too large (|x| > 2e8)");
       return impl::nan_v<T>;
     }
     const impl::reduced<T> r = impl::reduce_pio2(x);
