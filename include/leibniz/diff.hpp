@@ -147,14 +147,16 @@ constexpr auto derive_node(E const& e, V const& v) {
   } else if constexpr (is_mul_v<E>) {  // product rule
     return make_add(make_mul(derive(arg<0>(e), v), arg<1>(e)),
                     make_mul(arg<0>(e), derive(arg<1>(e), v)));
-  } else if constexpr (is_div_v<E>) {  // quotient rule
+  } else if constexpr (is_div_v<E>) {
+    // Quotient rule in the form (a' - e b') / b, which reuses the node e = a / b:
+    // higher derivatives then stay linear in the nesting depth of quotients
+    // instead of squaring the denominator at every order.
     auto const& a = arg<0>(e);
     auto const& b = arg<1>(e);
     if constexpr (!depends_on_v<arg_t<1, E>, V>)
       return make_div(derive(a, v), b);
     else
-      return make_div(make_sub(make_mul(derive(a, v), b), make_mul(a, derive(b, v))),
-                      make_pow(b, constant<2>{}));
+      return make_div(make_sub(derive(a, v), make_mul(e, derive(b, v))), b);
   } else if constexpr (is_pow_v<E>) {
     auto const& u = arg<0>(e);
     auto const& p = arg<1>(e);

@@ -45,6 +45,7 @@ static_assert(same_type(x * x, lz::pow(x, 2_c)));
 static_assert(same_type(lz::pow(x, 2_c) * x, lz::pow(x, 3_c)));
 static_assert(same_type(x / x, 1_c));
 static_assert(same_type(lz::pow(x, 3_c) / x, lz::pow(x, 2_c)));
+static_assert(same_type(x / y / y, x / lz::pow(y, 2_c)));
 static_assert(same_type(lz::pow(lz::pow(x, 2_c), 3_c), lz::pow(x, 6_c)));
 static_assert(same_type(lz::sin(x) - lz::sin(x), 0_c));
 

@@ -273,6 +273,8 @@ constexpr auto make_div(A const& a, B const& b) {
     return make_neg(make_div(detail::arg<0>(a), b));
   } else if constexpr (is_neg_v<B>) {
     return make_neg(make_div(a, detail::arg<0>(b)));
+  } else if constexpr (is_div_v<A>) {
+    return make_div(detail::arg<0>(a), make_mul(detail::arg<1>(a), b));  // a / b / c -> a / (b c)
   } else if constexpr (!is_number_v<A> && is_mul_v<A> && is_number_v<arg_t<0, A>>) {
     return make_mul(detail::arg<0>(a), make_div(detail::arg<1>(a), b));
   } else if constexpr (!is_number_v<A> && same_stateless_v<typename power_split<A>::base,
