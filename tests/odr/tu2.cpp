@@ -2,4 +2,16 @@
 // Second translation unit of test.odr: see tu1.cpp.
 #include <leibniz/leibniz.hpp>
 
-int leibniz_odr_tu2() { return 2; }
+#include <string>
+
+namespace lz = leibniz;
+
+double leibniz_odr_tu2(double at) {
+  constexpr lz::variable<"x"> x;
+  return lz::eval(lz::d(lz::sin(x) * lz::exp(x), x), x = at);
+}
+
+std::string leibniz_odr_tu2_text() {
+  constexpr lz::variable<"x"> x;
+  return lz::to_string(lz::d(lz::sin(x) * lz::exp(x), x));
+}
