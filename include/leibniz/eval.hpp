@@ -9,6 +9,9 @@
 #include <leibniz/functions.hpp>
 #include <leibniz/inspect.hpp>
 #include <leibniz/stack.hpp>
+#include <leibniz/tensor.hpp>
+#include <leibniz/tensor_ops.hpp>
+#include <leibniz/detail/tensor_eval.hpp>
 
 #include <boost/hana/unpack.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -44,6 +47,27 @@ template <class T, std::size_t... N>
 struct element_type<fixed_tensor<T, N...>> {
   using type = T;
 };
+template <class T>
+struct element_type<tensor<T>> {
+  using type = T;
+};
+
+template <class E>
+inline constexpr bool is_tensor_literal_v = false;
+template <class T>
+  requires(is_tensor_v<T> || is_fixed_tensor_v<T>)
+inline constexpr bool is_tensor_literal_v<expression<expr_kind::terminal, boost::hana::tuple<T>>> = true;
+
+/// Whether a formula holds a dynamic tensor literal (such as the v of a vjp).
+template <class E>
+inline constexpr bool holds_dynamic_literal_v = false;
+template <class T>
+inline constexpr bool holds_dynamic_literal_v<expression<expr_kind::terminal, boost::hana::tuple<T>>> =
+    is_tensor_v<T>;
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+inline constexpr bool holds_dynamic_literal_v<expression<K, boost::hana::tuple<Ts...>>> =
+    (holds_dynamic_literal_v<Ts> || ...);
 
 /// The scalar type of a result: the common type of the bound values (integers
 /// count as double, as <cmath> does); double when nothing is bound.
@@ -74,6 +98,8 @@ template <class V, class... B>
 template <class... B>
 struct environment {
   std::tuple<B const&...> bindings;
+  /// A dynamic tensor is bound: tensor results are lz::tensor, not fixed_tensor.
+  static constexpr bool dynamic = (is_tensor_v<decltype(B::value)> || ...);
 
   template <class V>
   [[nodiscard]] constexpr auto const& get() const noexcept {
@@ -83,75 +109,337 @@ struct environment {
 
 template <class R, class E, class Env>
 constexpr auto evaluate(E const& e, Env const& env);
+template <class E, class Env>
+constexpr auto shape_of(E const& e, Env const& env);
+template <class R, class V0, class... V>
+constexpr auto stack_values(V0 const& v0, V const&... v);
 
 template <class E>
 inline constexpr bool is_integral_literal_v = false;
 template <class T>
 inline constexpr bool is_integral_literal_v<literal<T>> = std::is_integral_v<T>;
 
-template <class R, class E, class Env>
-constexpr R evaluate_pow(E const& e, Env const& env) {
-  using P = arg_t<1, E>;
-  R const u = evaluate<R>(arg<0>(e), env);
-  if constexpr (is_integer_constant_v<P>) {
-    return math::pow_int(u, static_cast<long long>(P::num));
-  } else if constexpr (std::is_same_v<P, constant<1, 2>>) {
-    return math::sqrt(u);
-  } else if constexpr (std::is_same_v<P, constant<-1, 2>>) {
-    return R(1) / math::sqrt(u);
-  } else if constexpr (std::is_same_v<P, constant<1, 3>>) {
-    return math::cbrt(u);
-  } else if constexpr (is_integral_literal_v<P>) {
-    return math::pow_int(u, static_cast<long long>(value(arg<1>(e))));
+template <class A>
+constexpr long long index_value(A const& a) {
+  if constexpr (std::is_same_v<A, index_literal>)
+    return value(a);
+  else
+    return 0;
+}
+
+/// `u^p` for a fixed exponent, chosen at compile time: integer powers multiply,
+/// 1/2 is sqrt, 1/3 cbrt.
+template <class P>
+struct power_by {
+  template <class R>
+  constexpr R operator()(R u) const {
+    if constexpr (std::is_same_v<P, constant<1, 2>>)
+      return math::sqrt(u);
+    else if constexpr (std::is_same_v<P, constant<-1, 2>>)
+      return R(1) / math::sqrt(u);
+    else if constexpr (std::is_same_v<P, constant<1, 3>>)
+      return math::cbrt(u);
+    else
+      return math::pow_int(u, static_cast<long long>(P::num));
+  }
+};
+struct power_by_int {
+  long long n;
+  template <class R>
+  constexpr R operator()(R u) const {
+    return math::pow_int(u, n);
+  }
+};
+struct power_general {
+  template <class R>
+  constexpr R operator()(R u, R p) const {
+    return math::pow(u, p);
+  }
+};
+
+template <class F>
+struct apply_function {
+  template <class... R>
+  constexpr auto operator()(R... v) const {
+    return F::apply(v...);
+  }
+};
+
+struct plus_op {
+  template <class R>
+  constexpr R operator()(R a, R b) const { return a + b; }
+};
+struct minus_op {
+  template <class R>
+  constexpr R operator()(R a, R b) const { return a - b; }
+};
+struct times_op {
+  template <class R>
+  constexpr R operator()(R a, R b) const { return a * b; }
+};
+struct divide_op {
+  template <class R>
+  constexpr R operator()(R a, R b) const { return a / b; }
+};
+struct negate_op {
+  template <class R>
+  constexpr R operator()(R a) const { return -a; }
+};
+
+/// The value bound to a variable, or held by a literal, as an evaluation value.
+template <class R, class T>
+constexpr auto as_value(T const& v) {
+  if constexpr (std::is_arithmetic_v<T>)
+    return static_cast<R>(v);
+  else if constexpr (is_fixed_tensor_v<T>)
+    return dense_view<typename T::value_type, typename T::static_shape_type>{v.data(), {}};
+  else
+    return dense_view<typename T::value_type, shape>{v.data(), v.shape()};
+}
+
+template <class T>
+constexpr auto shape_of_binding(T const& v) {
+  if constexpr (std::is_arithmetic_v<T>)
+    return static_shape<>{};
+  else if constexpr (is_fixed_tensor_v<T>)
+    return typename T::static_shape_type{};
+  else
+    return v.shape();
+}
+
+/// The indices stored in an element-access or one-hot node, from argument First on.
+template <std::size_t First, class E>
+constexpr auto stored_indices(E const& e) {
+  return boost::hana::unpack(e.elements, [](auto const&, auto const&... a) {
+    long long const all[] = {index_value(a)..., 0};
+    std::array<long long, sizeof...(a) - First> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = all[First + i];
+    return out;
+  });
+}
+struct row_shape_fn {
+  constexpr shape operator()(shape const& c) const {
+    if (c.rank() == 0) throw shape_error("leibniz: row: needs a tensor of rank >= 1");
+    shape out;
+    for (std::size_t d = 1; d < c.rank(); ++d) out.push_back(c[d]);
+    return out;
+  }
+};
+
+template <class SI, std::size_t N>
+struct stack_shape_fn {
+  constexpr shape operator()(shape const& item) const {
+    shape out{N};
+    for (std::size_t d = 0; d < item.rank(); ++d) out.push_back(item[d]);
+    return out;
+  }
+};
+
+/// fit(c, like): c summed over the dimensions it was broadcast along, or a scalar c
+/// broadcast, to the shape of `like`.
+template <class R, class C, class S>
+constexpr auto fit_value(C const& c, S const& target) {
+  using SC = std::remove_cvref_t<decltype(value_shape(c))>;
+  if constexpr (std::is_same_v<SC, S> && is_static_shape_v<S>) {
+    return c;  // same static shape: nothing to do
+  } else if constexpr (is_scalar_shape_v<SC>) {
+    if constexpr (is_scalar_shape_v<S>)
+      return c;
+    else
+      return filled<R, S>{materialize<R>(c), target};
+  } else if constexpr (is_scalar_shape_v<S>) {
+    return reduce_sum<R>(c);
   } else {
-    return math::pow(u, static_cast<R>(evaluate<R>(arg<1>(e), env)));
+    shape const sc = to_shape(value_shape(c)), st = to_shape(target);
+    if constexpr (!is_static_shape_v<S> || !is_static_shape_v<SC>) {
+      // decided at run time; the result type must be the same either way
+      auto out = container<R, S>::make(target);
+      if (sc == st) {
+        fill<R>(c, out, st);
+      } else {
+        reduce_into(c, out, sc, st);
+      }
+      return owned<decltype(out)>{out};
+    } else {
+      auto out = container<R, S>::make(target);
+      reduce_into(c, out, sc, st);
+      return owned<decltype(out)>{out};
+    }
   }
 }
 
-/// Walks the expression type: each node kind is one `if constexpr` branch,
-/// chosen at compile time; no tape, no allocation.
+/// Adds every element of c into the element of `out` it was broadcast from.
+template <class C, class Out>
+constexpr void reduce_into(C c, Out& out, shape const& sc, shape const& st) {
+  if (!try_broadcast(sc, st).ok || !(try_broadcast(sc, st).value == sc))
+    throw shape_error(shapes_text("fit", sc, st) + ": the first cannot be reduced to the second");
+  using R = std::remove_cvref_t<decltype(*out.data())>;
+  c.place(sc);
+  placement target{};
+  target.place(st, sc);
+  std::size_t const n = sc.numel();
+  R* const o = out.data();
+  std::array<std::size_t, max_rank> idx{};
+  for (std::size_t i = 0; i < n; ++i) {
+    o[target.offset(i, idx.data())] += c.template get<R>(i, idx.data());
+    for (std::size_t d = sc.rank(); d-- > 0;) {
+      if (++idx[d] < sc[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
+/// Walks the expression type: each node kind is one `if constexpr` branch, chosen
+/// at compile time; no tape. Scalars are computed at once; tensor elementwise
+/// nodes stay lazy until a reduction, a product or the result needs their values.
 template <class R, class E, class Env>
 constexpr auto evaluate(E const& e, Env const& env) {
   if constexpr (is_variable_v<E>) {
-    return static_cast<R>(env.template get<E>());
+    return as_value<R>(env.template get<E>());
   } else if constexpr (is_constant_v<E>) {
     return E::template value<R>;
-  } else if constexpr (is_literal_v<E>) {
-    return static_cast<R>(value(e));
+  } else if constexpr (is_literal_v<E> || is_tensor_literal_v<E>) {
+    return as_value<R>(value(e));
   } else if constexpr (is_add_v<E>) {
-    return evaluate<R>(arg<0>(e), env) + evaluate<R>(arg<1>(e), env);
+    return elementwise("add", plus_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
   } else if constexpr (is_sub_v<E>) {
-    return evaluate<R>(arg<0>(e), env) - evaluate<R>(arg<1>(e), env);
+    return elementwise("sub", minus_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
   } else if constexpr (is_mul_v<E>) {
-    return evaluate<R>(arg<0>(e), env) * evaluate<R>(arg<1>(e), env);
+    return elementwise("mul", times_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
   } else if constexpr (is_div_v<E>) {
-    return evaluate<R>(arg<0>(e), env) / evaluate<R>(arg<1>(e), env);
+    return elementwise("div", divide_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
   } else if constexpr (is_neg_v<E>) {
-    return -evaluate<R>(arg<0>(e), env);
+    return elementwise("neg", negate_op{}, evaluate<R>(arg<0>(e), env));
   } else if constexpr (is_pow_v<E>) {
-    return evaluate_pow<R>(e, env);
+    using P = arg_t<1, E>;
+    if constexpr (is_constant_v<P>)
+      return elementwise("pow", power_by<P>{}, evaluate<R>(arg<0>(e), env));
+    else if constexpr (is_integral_literal_v<P>)
+      return elementwise("pow", power_by_int{static_cast<long long>(value(arg<1>(e)))},
+                         evaluate<R>(arg<0>(e), env));
+    else
+      return elementwise("pow", power_general{}, evaluate<R>(arg<0>(e), env),
+                         evaluate<R>(arg<1>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::sum_t>) {
+    return reduce_sum<R>(evaluate<R>(arg<0>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::mean_t>) {
+    auto const v = evaluate<R>(arg<0>(e), env);
+    return reduce_sum<R>(v) / static_cast<R>(numel_of(v));
+  } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t> ||
+                       is_call_of_v<E, fn::dot_t> || is_call_of_v<E, fn::outer_t>) {
+    return matrix_product<R, call_function_t<E>>(evaluate<R>(arg<0>(e), env),
+                                                 evaluate<R>(arg<1>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::transpose_t>) {
+    return transpose_value<R>(evaluate<R>(arg<0>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::at_t>) {
+    auto const index = stored_indices<1>(e);
+    return element_at<R>(evaluate<R>(arg<0>(e), env), index.data(), index.size());
+  } else if constexpr (is_call_of_v<E, fn::fit_t>) {
+    return fit_value<R>(evaluate<R>(arg<0>(e), env), shape_of(arg<1>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::numel_t>) {
+    return static_cast<R>(to_shape(shape_of(arg<0>(e), env)).numel());
+  } else if constexpr (is_call_of_v<E, fn::onehot_t>) {
+    auto const target = shape_of(arg<1>(e), env);
+    using S = std::remove_cvref_t<decltype(target)>;
+    shape const st = to_shape(target);
+    auto const index = stored_indices<2>(e);
+    std::size_t flat = 0;
+    for (std::size_t d = 0; d < index.size(); ++d) flat = flat * st[d] + static_cast<std::size_t>(index[d]);
+    R const c = reduce_sum<R>(evaluate<R>(arg<0>(e), env));
+    if constexpr (is_scalar_shape_v<S>)
+      return c;
+    else
+      return one_hot<R, S>{c, flat, target};
+  } else if constexpr (is_call_of_v<E, fn::row_t>) {
+    auto const c = evaluate<R>(arg<0>(e), env);
+    auto const so = lift_shape<row_shape_fn>(value_shape(c));
+    auto const k = static_cast<std::size_t>(value(arg<1>(e)));
+    auto const whole = contiguous<R>(c);
+    if constexpr (is_scalar_shape_v<std::remove_cvref_t<decltype(so)>>) {
+      return element_pointer(whole)[k];
+    } else {
+      auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+      std::size_t const n = to_shape(so).numel();
+      for (std::size_t i = 0; i < n; ++i) out.data()[i] = element_pointer(whole)[k * n + i];
+      return owned<decltype(out)>{out};
+    }
   } else if constexpr (is_stack_v<E>) {
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const&... items) {
-      using item = std::common_type_t<decltype(evaluate<R>(items, env))...>;
-      using result = typename stacked<item, sizeof...(items)>::type;
-      if constexpr (is_fixed_tensor_v<item>) {
-        result out{};
-        std::size_t i = 0;
-        (
-            [&](item const& t) {
-              for (auto v : t) out.data()[i++] = v;
-            }(evaluate<R>(items, env)),
-            ...);
-        return out;
-      } else {
-        return result{evaluate<R>(items, env)...};
-      }
+      return stack_values<R>(evaluate<R>(items, env)...);
     });
   } else {
     static_assert(is_call_v<E>, "leibniz::eval: unknown node kind");
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const&... a) {
-      return call_function_t<E>::apply(evaluate<R>(a, env)...);
+      return elementwise(call_function_t<E>::name, apply_function<call_function_t<E>>{},
+                         evaluate<R>(a, env)...);
     });
+  }
+}
+
+/// stack(items...): scalars make a vector, tensors of one shape a tensor of rank + 1.
+template <class R, class V0, class... V>
+constexpr auto stack_values(V0 const& v0, V const&... v) {
+  constexpr std::size_t n = 1 + sizeof...(V);
+  using S0 = std::remove_cvref_t<decltype(value_shape(v0))>;
+  if constexpr (is_scalar_shape_v<S0>) {
+    return owned<fixed_tensor<R, n>>{fixed_tensor<R, n>{materialize<R>(v0), materialize<R>(v)...}};
+  } else {
+    shape const s0 = to_shape(value_shape(v0));
+    auto const check = [&](auto const& item) {
+      if (!(to_shape(value_shape(item)) == s0))
+        throw shape_error(shapes_text("stack", s0, to_shape(value_shape(item))) +
+                          ": items of a stack must have one shape");
+    };
+    (check(v), ...);
+    auto const so = lift_shape<stack_shape_fn<void, n>>(value_shape(v0));
+    auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+    std::size_t const step = s0.numel();
+    std::size_t k = 0;
+    auto const put = [&](auto const& item) {
+      auto const d = contiguous<R>(item);
+      for (std::size_t i = 0; i < step; ++i) out.data()[k * step + i] = element_pointer(d)[i];
+      ++k;
+    };
+    put(v0);
+    (put(v), ...);
+    return owned<decltype(out)>{out};
+  }
+}
+
+/// The shape of a formula's value, computed from the bound values' shapes alone.
+template <class E, class Env>
+constexpr auto shape_of(E const& e, Env const& env) {
+  if constexpr (is_variable_v<E>) {
+    return shape_of_binding(env.template get<E>());
+  } else if constexpr (is_constant_v<E>) {
+    return static_shape<>{};
+  } else if constexpr (is_literal_v<E> || is_tensor_literal_v<E>) {
+    return shape_of_binding(value(e));
+  } else if constexpr (is_call_of_v<E, fn::sum_t> || is_call_of_v<E, fn::mean_t> ||
+                       is_call_of_v<E, fn::at_t> || is_call_of_v<E, fn::numel_t> ||
+                       is_call_of_v<E, fn::dot_t>) {
+    return static_shape<>{};
+  } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t> ||
+                       is_call_of_v<E, fn::outer_t>) {
+    return lift_shape<product_shape_fn<call_function_t<E>>>(shape_of(arg<0>(e), env),
+                                                            shape_of(arg<1>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::transpose_t>) {
+    return lift_shape<transpose_shape_fn>(shape_of(arg<0>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t>) {
+    return shape_of(arg<1>(e), env);
+  } else if constexpr (is_call_of_v<E, fn::row_t>) {
+    return lift_shape<row_shape_fn>(shape_of(arg<0>(e), env));
+  } else if constexpr (is_stack_v<E>) {
+    return boost::hana::unpack(e.elements, [&env](auto const&, auto const& first, auto const&...) {
+      return lift_shape<stack_shape_fn<void, stack_size_v<E>>>(shape_of(first, env));
+    });
+  } else if constexpr (is_neg_v<E>) {
+    return shape_of(arg<0>(e), env);
+  } else if constexpr (is_pow_v<E> || is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E> ||
+                       is_call_of_v<E, fn::atan2_t>) {
+    return broadcast_shapes("broadcast", shape_of(arg<0>(e), env), shape_of(arg<1>(e), env));
+  } else {
+    return shape_of(arg<0>(e), env);  // unary elementwise functions
   }
 }
 
@@ -216,8 +504,9 @@ inline constexpr bool is_expression_tuple_v<std::tuple<E...>> = (is_expression_v
 /// Evaluates formula `f` (or a `std::tuple` of formulas) with the variables
 /// bound as `x = value`: `lz::eval(f, x = 2.0, y = 0.5)`. `constexpr` whenever
 /// the values are. The result's scalar type is the common type of the bound
-/// values (float in, float out; integers evaluate in double); a `stack`
-/// evaluates to a `fixed_tensor`. A variable of `f` without a binding, or a
+/// values (float in, float out; integers evaluate in double). The result is a
+/// scalar or a `fixed_tensor` when no `lz::tensor` is involved, and an
+/// `lz::tensor` (rank 0 for a scalar formula, as torch) when one is. A variable of `f` without a binding, or a
 /// variable bound twice, is a compile error naming the variable; extra
 /// bindings are allowed.
 struct eval_fn {
@@ -234,7 +523,16 @@ struct eval_fn {
     } else if constexpr (Expression<E> && (detail::is_binding_v<B> && ...)) {
       if constexpr (detail::check_bindings<E, B...>()) {
         using R = typename detail::result_scalar<B...>::type;
-        return detail::evaluate<R>(f, detail::environment<B...>{{b...}});
+        using env_t = detail::environment<B...>;
+        auto result = detail::materialize<R>(detail::evaluate<R>(f, env_t{{b...}}));
+        if constexpr (!(env_t::dynamic || detail::holds_dynamic_literal_v<E>))
+          return result;
+        else if constexpr (detail::is_fixed_tensor_v<decltype(result)>)
+          return tensor<R>(result);
+        else if constexpr (std::is_arithmetic_v<decltype(result)>)
+          return tensor<R>::scalar(result);  // dynamic inputs: a rank-0 tensor, as torch
+        else
+          return result;
       }
     }
   }

@@ -31,6 +31,11 @@ template <expr_kind Kind, class Tuple>
 struct expression {
   static constexpr expr_kind kind = Kind;
   Tuple elements;
+
+  /// Element access `e(i, j)`: a scalar formula (defined in tensor_ops.hpp).
+  template <class... I>
+    requires(sizeof...(I) > 0 && (std::is_integral_v<I> && ...))
+  constexpr auto operator()(I... i) const;
 };
 
 /// The value held by a variable's terminal: the variable's name.
@@ -72,6 +77,11 @@ struct variable {
   static constexpr expr_kind kind = expr_kind::terminal;
   static constexpr std::string_view name = Name.view();
   static constexpr boost::hana::tuple<symbol<Name>> elements{};  // static: the type is empty
+
+  /// Element access `m(i, j)` of a variable bound to a tensor: a scalar formula.
+  template <class... I>
+    requires(sizeof...(I) > 0 && (std::is_integral_v<I> && ...))
+  constexpr auto operator()(I... i) const;
 
   /// Binds this variable to `value` for `lz::eval`.
   template <class T>
@@ -139,6 +149,11 @@ using pow_node = call_node<fn::pow_t, A, B>;
 // ---------------------------------------------------------------------------
 // Classification traits.
 namespace detail {
+
+/// For a function F whose arguments from this index on are used for their shape
+/// only (derivative nodes over tensors): they are bound but not differentiated.
+template <class F>
+inline constexpr std::size_t shape_only_from = 1000;
 
 template <class T>
 inline constexpr bool is_expression_v = false;
@@ -229,8 +244,8 @@ using arg_t = typename arg_type<I, E>::type;
 template <class E>
 inline constexpr bool is_stateless_v = true;  // variables, constants, function terminals
 template <class T>
-  requires is_bindable_v<T>
-inline constexpr bool is_stateless_v<literal<T>> = false;
+inline constexpr bool is_stateless_v<expression<expr_kind::terminal, boost::hana::tuple<T>>> =
+    std::is_empty_v<T>;  // function objects are empty; numbers and tensors are state
 template <expr_kind K, class... Ts>
   requires(K != expr_kind::terminal)
 inline constexpr bool is_stateless_v<expression<K, boost::hana::tuple<Ts...>>> =

@@ -3,6 +3,9 @@
 #ifndef LEIBNIZ_FIXED_TENSOR_HPP
 #define LEIBNIZ_FIXED_TENSOR_HPP
 
+#include <leibniz/detail/tensor_format.hpp>
+#include <leibniz/shape.hpp>
+
 #include <array>
 #include <cstddef>
 #include <ostream>
@@ -29,6 +32,7 @@ class fixed_tensor {
 
  public:
   using value_type = T;
+  using static_shape_type = static_shape<N...>;
   static constexpr std::size_t rank = sizeof...(N);
   static constexpr std::size_t count = (N * ... * std::size_t{1});
 
@@ -78,23 +82,10 @@ class fixed_tensor {
 
   friend constexpr bool operator==(fixed_tensor const&, fixed_tensor const&) = default;
 
+  /// Prints like PyTorch 1.13 prints a tensor with the same values: tensor([15., 18.]).
   friend std::ostream& operator<<(std::ostream& os, fixed_tensor const& t) {
-    std::size_t i = 0;
-    auto print = [&](auto& self, std::size_t dim) -> void {
-      os << '[';
-      for (std::size_t k = 0; k < extent_or_one(dim); ++k) {
-        if (k != 0) os << ", ";
-        if (dim + 1 < rank)
-          self(self, dim + 1);
-        else
-          os << t.elements_[i++];
-      }
-      os << ']';
-    };
-    if constexpr (rank == 0)
-      os << t.elements_[0];
-    else
-      print(print, 0);
+    constexpr std::size_t extents[] = {N..., 0};
+    detail::format_tensor(os, t.data(), extents, rank, detail::torch_dtype_suffix<T>());
     return os;
   }
 

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace leibniz {
 namespace detail {
@@ -21,6 +22,12 @@ inline constexpr bool depends_on_v<variable<N>, V> = std::is_same_v<variable<N>,
 template <expr_kind K, class... Ts, class V>
 inline constexpr bool depends_on_v<expression<K, boost::hana::tuple<Ts...>>, V> =
     (depends_on_v<Ts, V> || ...);
+
+template <class F, class... A, class V>
+inline constexpr bool depends_on_v<call_node<F, A...>, V> =
+    []<std::size_t... I>(std::index_sequence<I...>) {
+      return ((I < shape_only_from<F> && depends_on_v<A, V>) || ...);
+    }(std::index_sequence_for<A...>{});
 
 template <class E>
 inline constexpr std::size_t node_count_v = 1;

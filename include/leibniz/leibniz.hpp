@@ -13,7 +13,10 @@
 #include <leibniz/inspect.hpp>
 #include <leibniz/operators.hpp>
 #include <leibniz/print.hpp>
+#include <leibniz/shape.hpp>
 #include <leibniz/stack.hpp>
+#include <leibniz/tensor.hpp>
+#include <leibniz/tensor_ops.hpp>
 
 // Formulas are Boost.YAP expressions: boost::yap::print and boost::yap::transform
 // work on them (about 0.2 s of compile time; include the finer headers to avoid it).

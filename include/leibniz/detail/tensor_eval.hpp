@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: the values of tensor evaluation: views of bound tensors, lazy elementwise
+// nodes fused into one loop, materialisation, reductions and matrix products.
+#ifndef LEIBNIZ_DETAIL_TENSOR_EVAL_HPP
+#define LEIBNIZ_DETAIL_TENSOR_EVAL_HPP
+
+#include <leibniz/fixed_tensor.hpp>
+#include <leibniz/shape.hpp>
+#include <leibniz/tensor.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+// Evaluation of a tensor formula produces, per node, one of:
+//  - a scalar R;
+//  - a dense operand: a view of a bound tensor (`dense_view`) or an owned result of
+//    an operation that must be materialised (`owned`: a fixed_tensor or a tensor);
+//  - a lazy elementwise node (`ewise`) holding its operands by value.
+// Chains of elementwise nodes are evaluated by `materialize` in one loop over the
+// result, with no temporary per node. The shape of an operand is a `static_shape`
+// when every tensor under it has a compile-time shape, and a run-time `shape`
+// otherwise; static shapes make results fixed_tensors and shape mismatches
+// compile errors.
+
+namespace leibniz::error {
+/// The first error line of a compile-time shape mismatch names the operation's
+/// shapes: shapes_cannot_be_broadcast<static_shape<2>, static_shape<3>>.
+template <class A, class B>
+struct shapes_cannot_be_broadcast;
+template <class A, class B>
+struct mm_inner_dimensions_differ;
+}  // namespace leibniz::error
+
+namespace leibniz::detail {
+
+/// Where a tensor operand sits in the loop over the result: `same` when its shape
+/// is the result's (use the flat index), else strides over the result's coordinates.
+struct placement {
+  bool same = true;
+  std::size_t rank = 0;
+  std::array<std::size_t, max_rank> stride{};
+
+  constexpr void place(shape const& own, shape const& root) noexcept {
+    same = own == root;
+    rank = root.rank();
+    if (same) return;
+    std::size_t s = 1;
+    for (std::size_t d = root.rank(); d-- > 0;) {
+      stride[d] = 0;
+      if (d + own.rank() >= root.rank()) {
+        std::size_t const od = d + own.rank() - root.rank();
+        if (own[od] != 1) stride[d] = s;
+        s *= own[od];
+      }
+    }
+  }
+  [[nodiscard]] constexpr std::size_t offset(std::size_t i, std::size_t const* idx) const noexcept {
+    if (same) return i;
+    std::size_t o = 0;
+    for (std::size_t d = 0; d < rank; ++d) o += idx[d] * stride[d];
+    return o;
+  }
+};
+
+/// A view of a bound tensor's elements (not owning: bindings outlive the evaluation).
+template <class T, class S>
+struct dense_view {
+  T const* data;
+  S extents;
+  placement at{};
+  [[nodiscard]] constexpr S shape() const noexcept { return extents; }
+  constexpr void place(leibniz::shape const& root) noexcept { at.place(to_shape(extents), root); }
+  [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
+  template <class R>
+  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const noexcept {
+    return static_cast<R>(data[at.offset(i, idx)]);
+  }
+};
+
+/// A materialised intermediate result (a matrix product, a reduction), held by value.
+template <class Tensor>
+struct owned {
+  Tensor value;
+  placement at{};
+  [[nodiscard]] constexpr auto shape() const noexcept {
+    if constexpr (is_fixed_tensor_v<Tensor>)
+      return typename Tensor::static_shape_type{};
+    else
+      return value.shape();
+  }
+  constexpr void place(leibniz::shape const& root) noexcept { at.place(to_shape(shape()), root); }
+  [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
+  template <class R>
+  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const noexcept {
+    return static_cast<R>(value.data()[at.offset(i, idx)]);
+  }
+};
+
+/// A scalar broadcast to a shape (the cotangent of a reduction).
+template <class R, class S>
+struct filled {
+  R v;
+  S extents;
+  [[nodiscard]] constexpr S shape() const noexcept { return extents; }
+  constexpr void place(leibniz::shape const&) noexcept {}
+  [[nodiscard]] constexpr bool all_same() const noexcept { return true; }
+  template <class R2>
+  [[nodiscard]] constexpr R2 get(std::size_t, std::size_t const*) const noexcept {
+    return static_cast<R2>(v);
+  }
+};
+
+/// One element `v` at flat position `k` of a shape, zero elsewhere.
+template <class R, class S>
+struct one_hot {
+  R v;
+  std::size_t k;
+  S extents;
+  placement at{};
+  [[nodiscard]] constexpr S shape() const noexcept { return extents; }
+  constexpr void place(leibniz::shape const& root) noexcept { at.place(to_shape(extents), root); }
+  [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
+  template <class R2>
+  [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx) const noexcept {
+    return at.offset(i, idx) == k ? static_cast<R2>(v) : R2(0);
+  }
+};
+
+/// A lazy elementwise node: `op(operands...)` element by element.
+template <class Op, class S, class... A>
+struct ewise {
+  Op op;
+  S extents;
+  std::tuple<A...> args;
+  [[nodiscard]] constexpr S shape() const noexcept { return extents; }
+  constexpr void place(leibniz::shape const& root) noexcept {
+    std::apply([&](auto&... a) { (place_operand(a, root), ...); }, args);
+  }
+  [[nodiscard]] constexpr bool all_same() const noexcept {
+    return std::apply([](auto const&... a) { return (operand_all_same(a) && ...); }, args);
+  }
+  template <class R>
+  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const {
+    return std::apply([&](auto const&... a) { return static_cast<R>(op(get_operand<R>(a, i, idx)...)); },
+                      args);
+  }
+
+ private:
+  template <class X>
+  static constexpr void place_operand(X& x, leibniz::shape const& root) noexcept {
+    if constexpr (!std::is_arithmetic_v<X>) x.place(root);
+  }
+  template <class X>
+  static constexpr bool operand_all_same(X const& x) noexcept {
+    if constexpr (std::is_arithmetic_v<X>)
+      return true;
+    else
+      return x.all_same();
+  }
+  template <class R, class X>
+  static constexpr R get_operand(X const& x, std::size_t i, std::size_t const* idx) {
+    if constexpr (std::is_arithmetic_v<X>)
+      return static_cast<R>(x);
+    else
+      return x.template get<R>(i, idx);
+  }
+};
+
+template <class V>
+inline constexpr bool is_tensor_operand_v = !std::is_arithmetic_v<V>;
+
+template <class V>
+using operand_shape_t = decltype(std::declval<V const&>().shape());
+
+/// The shape of an evaluation value.
+template <class V>
+[[nodiscard]] constexpr auto value_shape(V const& v) {
+  if constexpr (std::is_arithmetic_v<V>)
+    return static_shape<>{};
+  else
+    return v.shape();
+}
+
+/// Broadcast of two shapes: static when both are (a mismatch is a compile error).
+template <class SA, class SB>
+[[nodiscard]] constexpr auto broadcast_shapes(std::string_view op, SA const& a, SB const& b) {
+  if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
+    if constexpr (!try_broadcast(SA::value(), SB::value()).ok) {
+      [[maybe_unused]] error::shapes_cannot_be_broadcast<SA, SB> these_fixed_shapes;
+      return static_shape<>{};
+    } else {
+      auto const fn = [] { return try_broadcast(SA::value(), SB::value()).value; };
+      return static_shape_from_t<decltype(fn)>{};
+    }
+  } else {
+    return broadcast(op, to_shape(a), to_shape(b));
+  }
+}
+
+template <class S>
+inline constexpr bool is_scalar_shape_v = std::is_same_v<S, static_shape<>>;
+
+/// op(a...) elementwise: computed at once for scalars, lazy for tensors.
+template <class Op, class... V>
+[[nodiscard]] constexpr auto elementwise(std::string_view name, Op op, V const&... v) {
+  if constexpr ((std::is_arithmetic_v<V> && ...)) {
+    return op(v...);
+  } else if constexpr (sizeof...(V) == 1) {
+    return ewise<Op, std::remove_cvref_t<decltype(value_shape(v...))>, V...>{op, value_shape(v...), {v...}};
+  } else {
+    static_assert(sizeof...(V) == 2);
+    auto const s = [&](auto const& a, auto const& b) {
+      return broadcast_shapes(name, value_shape(a), value_shape(b));
+    }(v...);
+    return ewise<Op, std::remove_cvref_t<decltype(s)>, V...>{op, s, {v...}};
+  }
+}
+
+/// The container for a result of shape S with elements R: fixed_tensor or tensor.
+template <class R, class S>
+struct container;
+template <class R, std::size_t... N>
+struct container<R, static_shape<N...>> {
+  using type = fixed_tensor<R, N...>;
+  static constexpr type make(static_shape<N...>) { return type{}; }
+};
+template <class R>
+struct container<R, shape> {
+  using type = tensor<R>;
+  static type make(shape const& s) { return tensor<R>(s, R(0)); }
+};
+template <class R>
+struct container<R, static_shape<>> {
+  using type = R;
+};
+
+/// Writes every element of a tensor operand into `out` (whose shape is the operand's).
+template <class R, class V, class Out>
+constexpr void fill(V v, Out& out, shape const& s) {
+  v.place(s);
+  std::size_t const n = s.numel();
+  R* const o = out.data();
+  if (v.all_same()) {
+    for (std::size_t i = 0; i < n; ++i) o[i] = v.template get<R>(i, nullptr);
+  } else {
+    std::array<std::size_t, max_rank> idx{};
+    for (std::size_t i = 0; i < n; ++i) {
+      o[i] = v.template get<R>(i, idx.data());
+      for (std::size_t d = s.rank(); d-- > 0;) {  // next row-major coordinate
+        if (++idx[d] < s[d]) break;
+        idx[d] = 0;
+      }
+    }
+  }
+}
+
+/// A value as a fixed_tensor, a tensor or a scalar: the one loop over the result.
+template <class R, class V>
+[[nodiscard]] constexpr auto materialize(V const& v) {
+  if constexpr (std::is_arithmetic_v<V>) {
+    return static_cast<R>(v);
+  } else {
+    using S = operand_shape_t<V>;
+    if constexpr (is_scalar_shape_v<S>) {
+      return v.template get<R>(0, nullptr);
+    } else {
+      S const s = v.shape();
+      auto out = container<R, S>::make(s);
+      fill<R>(v, out, to_shape(s));
+      return out;
+    }
+  }
+}
+
+/// Contiguous elements of a value: the bound data itself when it is a plain view.
+template <class R, class V>
+[[nodiscard]] constexpr auto dense(V const& v) {
+  if constexpr (std::is_arithmetic_v<V>)
+    return owned<fixed_tensor<R>>{fixed_tensor<R>(std::array<R, 1>{static_cast<R>(v)})};
+  else
+    return owned<decltype(materialize<R>(v))>{materialize<R>(v)};
+}
+
+/// Sum of all elements.
+template <class R, class V>
+[[nodiscard]] constexpr R reduce_sum(V const& v) {
+  if constexpr (std::is_arithmetic_v<V>) {
+    return static_cast<R>(v);
+  } else {
+    V w = v;
+    shape const s = to_shape(w.shape());
+    w.place(s);
+    std::size_t const n = s.numel();
+    R acc = 0;
+    if (w.all_same()) {
+      for (std::size_t i = 0; i < n; ++i) acc += w.template get<R>(i, nullptr);
+    } else {
+      std::array<std::size_t, max_rank> idx{};
+      for (std::size_t i = 0; i < n; ++i) {
+        acc += w.template get<R>(i, idx.data());
+        for (std::size_t d = s.rank(); d-- > 0;) {
+          if (++idx[d] < s[d]) break;
+          idx[d] = 0;
+        }
+      }
+    }
+    return acc;
+  }
+}
+
+template <class V>
+[[nodiscard]] constexpr std::size_t numel_of(V const& v) {
+  return to_shape(value_shape(v)).numel();
+}
+
+/// The element at a multi-index (bounds-checked) of any value.
+template <class R, class V>
+[[nodiscard]] constexpr R element_at(V const& v, long long const* index, std::size_t count) {
+  shape const s = to_shape(value_shape(v));
+  if (count != s.rank())
+    throw shape_error("leibniz: element access: " + std::to_string(count) +
+                      " indices for a tensor of shape " + s.to_string());
+  std::size_t flat = 0;
+  std::array<std::size_t, max_rank> idx{};
+  for (std::size_t d = 0; d < count; ++d) {
+    if (index[d] < 0 || static_cast<std::size_t>(index[d]) >= s[d])
+      throw std::out_of_range("leibniz: element access: index " + std::to_string(index[d]) +
+                              " is out of range for dimension " + std::to_string(d) +
+                              " of shape " + s.to_string());
+    idx[d] = static_cast<std::size_t>(index[d]);
+    flat = flat * s[d] + idx[d];
+  }
+  if constexpr (std::is_arithmetic_v<V>) {
+    return static_cast<R>(v);
+  } else {
+    V w = v;
+    w.place(s);
+    return w.template get<R>(flat, idx.data());
+  }
+}
+
+
+// ---------------------------------------------------------------------------
+// Shapes of the non-elementwise operations, static when their operands' are.
+
+/// Applies a constexpr shape function to shapes: static result from static inputs.
+template <class F, class... S>
+[[nodiscard]] constexpr auto lift_shape(S const&... s) {
+  if constexpr ((is_static_shape_v<S> && ...)) {
+    auto const fn = [] { return F{}(S::value()...); };
+    return static_shape_from_t<decltype(fn)>{};
+  } else
+    return F{}(to_shape(s)...);
+}
+
+[[nodiscard]] constexpr bool is_matrix_product_ok(std::string_view op, shape const& a, shape const& b) {
+  if (op == "mm") return a.rank() == 2 && b.rank() == 2 && a[1] == b[0];
+  if (op == "dot") return a.rank() == 1 && b.rank() == 1 && a[0] == b[0];
+  if (op == "outer") return a.rank() == 1 && b.rank() == 1;
+  // matmul: 1-D and 2-D operands
+  if (a.rank() < 1 || a.rank() > 2 || b.rank() < 1 || b.rank() > 2) return false;
+  return a[a.rank() - 1] == b[0];
+}
+
+[[nodiscard]] inline std::string matrix_product_message(std::string_view op, shape const& a,
+                                                        shape const& b) {
+  std::string what = op == "mm"    ? " (mm needs 2-D operands whose inner dimensions agree)"
+                     : op == "dot" ? " (dot needs two 1-D operands of equal length)"
+                     : op == "outer" ? " (outer needs two 1-D operands)"
+                                     : " (matmul needs 1-D or 2-D operands whose inner dimensions agree)";
+  return shapes_text(op, a, b) + " do not fit" + what;
+}
+
+/// Result shape of mm, matmul, dot and outer (torch's rules for 1-D and 2-D).
+[[nodiscard]] constexpr shape matrix_product_shape(std::string_view op, shape const& a, shape const& b) {
+  if (!is_matrix_product_ok(op, a, b)) throw shape_error(matrix_product_message(op, a, b));
+  if (op == "dot") return shape{};
+  if (op == "outer") return shape{a[0], b[0]};
+  shape out;
+  if (a.rank() == 2) out.push_back(a[0]);
+  if (b.rank() == 2) out.push_back(b[1]);
+  return out;
+}
+
+template <class Op>
+struct product_shape_fn {
+  constexpr shape operator()(shape const& a, shape const& b) const {
+    return matrix_product_shape(Op::name, a, b);
+  }
+};
+
+/// A static-shape product whose shapes do not fit is a compile error naming them.
+template <class Op, class SA, class SB>
+constexpr void check_static_product() {
+  if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
+    if constexpr (!is_matrix_product_ok(Op::name, SA::value(), SB::value())) {
+      [[maybe_unused]] error::mm_inner_dimensions_differ<SA, SB> these_fixed_shapes;
+    }
+  }
+}
+
+template <class X>
+[[nodiscard]] constexpr auto const* element_pointer(X const& x);
+
+/// The elements of a value in row-major order (materialised if lazy).
+template <class R, class V>
+[[nodiscard]] constexpr auto contiguous(V const& v) {
+  return materialize<R>(v);
+}
+
+template <class Op, class SA, class SB>
+constexpr bool static_product_ok() {
+  if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>)
+    return is_matrix_product_ok(Op::name, SA::value(), SB::value());
+  else
+    return true;
+}
+
+/// mm, matmul, dot and outer of two values, as owned results (or a scalar for dot).
+template <class R, class Op, class A, class B>
+[[nodiscard]] constexpr auto matrix_product(A const& a, B const& b) {
+  using SA = std::remove_cvref_t<decltype(value_shape(a))>;
+  using SB = std::remove_cvref_t<decltype(value_shape(b))>;
+  check_static_product<Op, SA, SB>();
+  if constexpr (!static_product_ok<Op, SA, SB>()) {
+    return R(0);
+  } else {
+    shape const sa = to_shape(value_shape(a)), sb = to_shape(value_shape(b));
+    auto const so = lift_shape<product_shape_fn<Op>>(value_shape(a), value_shape(b));
+    auto const da = contiguous<R>(a);
+    auto const db = contiguous<R>(b);
+    R const* pa = element_pointer(da);
+    R const* pb = element_pointer(db);
+    if constexpr (is_scalar_shape_v<std::remove_cvref_t<decltype(so)>>) {
+      R acc = 0;
+      for (std::size_t k = 0; k < sa[0]; ++k) acc += pa[k] * pb[k];
+      return acc;
+    } else {
+      auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+      R* po = out.data();
+      if (Op::name == "outer") {
+        for (std::size_t i = 0; i < sa[0]; ++i)
+          for (std::size_t j = 0; j < sb[0]; ++j) po[i * sb[0] + j] = pa[i] * pb[j];
+      } else {
+        std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
+        std::size_t const n = sa[sa.rank() - 1];
+        std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
+        for (std::size_t i = 0; i < m; ++i) {  // i-k-j: the inner loop runs along rows
+          R* row = po + i * p;
+          for (std::size_t j = 0; j < p; ++j) row[j] = 0;
+          for (std::size_t k = 0; k < n; ++k) {
+            R const aik = pa[i * n + k];
+            R const* brow = pb + k * p;
+            for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j];
+          }
+        }
+      }
+      return owned<decltype(out)>{out};
+    }
+  }
+}
+
+template <class X>
+[[nodiscard]] constexpr auto const* element_pointer(X const& x) {
+  if constexpr (std::is_arithmetic_v<X>)
+    return &x;
+  else
+    return x.data();
+}
+
+struct transpose_shape_fn {
+  constexpr shape operator()(shape const& a) const {
+    if (a.rank() != 2)
+      throw shape_error("leibniz: transpose: needs a 2-D operand, got shape " + a.to_string());
+    return shape{a[1], a[0]};
+  }
+};
+
+/// The transpose of a 2-D value, owned.
+template <class R, class V>
+[[nodiscard]] constexpr auto transpose_value(V const& v) {
+  using S = std::remove_cvref_t<decltype(value_shape(v))>;
+  if constexpr (is_static_shape_v<S>)
+    static_assert(S::rank == 2, "leibniz::transpose(e): e must be a 2-D tensor");
+  auto const so = lift_shape<transpose_shape_fn>(value_shape(v));
+  shape const s = to_shape(value_shape(v));
+  auto const d = contiguous<R>(v);
+  R const* p = element_pointer(d);
+  auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+  for (std::size_t i = 0; i < s[0]; ++i)
+    for (std::size_t j = 0; j < s[1]; ++j) out.data()[j * s[0] + i] = p[i * s[1] + j];
+  return owned<decltype(out)>{out};
+}
+
+}  // namespace leibniz::detail
+
+#endif  // LEIBNIZ_DETAIL_TENSOR_EVAL_HPP

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: lz::tensor, a tensor with a run-time shape, and lz::allclose.
+#ifndef LEIBNIZ_TENSOR_HPP
+#define LEIBNIZ_TENSOR_HPP
+
+#include <leibniz/fixed_tensor.hpp>
+#include <leibniz/detail/tensor_format.hpp>
+#include <leibniz/shape.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <initializer_list>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace leibniz {
+
+/// A tensor of `T` (float, double or long double) with a run-time shape, stored
+/// contiguously in row-major order. Built from nested braces like `torch.tensor`:
+/// `tensor<float>{2, 3}` has shape (2,), `tensor<float>{{3, 4}}` shape (1, 2); or
+/// from a shape and a fill value: `tensor<float>(shape{2, 3}, 0.0f)`.
+template <class T>
+class tensor {
+  static_assert(std::is_floating_point_v<T>,
+                "leibniz::tensor<T>: T must be float, double or long double");
+
+ public:
+  using value_type = T;
+
+  /// An empty tensor of shape (0,).
+  tensor() : shape_{0} {}
+  /// A vector: `tensor<float>{2, 3}` (a constructor from numbers rather than an
+  /// initializer_list<T>, so that `{{1}, {2}}` is a 2x1 matrix, as in torch.tensor).
+  template <class... U>
+    requires(sizeof...(U) > 0 && (std::is_arithmetic_v<U> && ...))
+  tensor(U... v) : shape_{sizeof...(U)}, data_{static_cast<T>(v)...} {}
+  /// A matrix: `tensor<float>{{1, 2}, {3, 4}}`; rows of different lengths throw shape_error.
+  tensor(std::initializer_list<std::initializer_list<T>> rows) : shape_{rows.size(), 0} {
+    bool first = true;
+    for (auto const& row : rows) {
+      if (first) shape_[1] = row.size();
+      if (row.size() != shape_[1])
+        throw shape_error("leibniz::tensor: rows of different lengths (" +
+                          std::to_string(shape_[1]) + " and " + std::to_string(row.size()) + ")");
+      first = false;
+      data_.insert(data_.end(), row.begin(), row.end());
+    }
+  }
+  /// A rank-3 tensor from nested braces.
+  tensor(std::initializer_list<std::initializer_list<std::initializer_list<T>>> blocks)
+      : shape_{blocks.size(), 0, 0} {
+    bool first = true;
+    for (auto const& block : blocks) {
+      tensor const b(block);
+      if (first) {
+        shape_[1] = b.shape_[0];
+        shape_[2] = b.shape_[1];
+      }
+      if (b.shape_[0] != shape_[1] || b.shape_[1] != shape_[2])
+        throw shape_error("leibniz::tensor: blocks of different shapes");
+      first = false;
+      data_.insert(data_.end(), b.data_.begin(), b.data_.end());
+    }
+  }
+  /// A tensor of the given shape, every element `fill`.
+  tensor(leibniz::shape s, T fill) : shape_(s), data_(s.numel(), fill) {}
+  /// A tensor of the given shape from row-major values; their number must be s.numel().
+  tensor(leibniz::shape s, std::vector<T> values) : shape_(s), data_(std::move(values)) {
+    if (data_.size() != shape_.numel())
+      throw shape_error("leibniz::tensor: " + std::to_string(data_.size()) +
+                        " values for shape " + shape_.to_string());
+  }
+  /// A copy of a fixed_tensor.
+  template <class U, std::size_t... N>
+  explicit tensor(fixed_tensor<U, N...> const& f)
+      : shape_(f.shape()), data_(f.begin(), f.end()) {}
+
+  /// A rank-0 tensor holding one value.
+  [[nodiscard]] static tensor scalar(T v) { return tensor(leibniz::shape{}, v); }
+
+  /// The value of a one-element tensor (torch's .item()); shape_error otherwise.
+  [[nodiscard]] T item() const {
+    if (data_.size() != 1)
+      throw shape_error("leibniz::tensor::item: the tensor has shape " + shape_.to_string() +
+                        ", not one element");
+    return data_[0];
+  }
+  /// The value of a one-element tensor, as item().
+  explicit operator T() const { return item(); }
+
+  [[nodiscard]] leibniz::shape const& shape() const noexcept { return shape_; }
+  [[nodiscard]] std::size_t rank() const noexcept { return shape_.rank(); }
+  [[nodiscard]] std::size_t size() const noexcept { return data_.size(); }
+  [[nodiscard]] T* data() noexcept { return data_.data(); }
+  [[nodiscard]] T const* data() const noexcept { return data_.data(); }
+  [[nodiscard]] auto begin() noexcept { return data_.begin(); }
+  [[nodiscard]] auto end() noexcept { return data_.end(); }
+  [[nodiscard]] auto begin() const noexcept { return data_.begin(); }
+  [[nodiscard]] auto end() const noexcept { return data_.end(); }
+
+  /// Element access with one index per dimension; throws std::out_of_range for an
+  /// index outside the shape and shape_error for the wrong number of indices.
+  template <class... I>
+    requires(std::is_integral_v<I> && ...)
+  [[nodiscard]] T& operator()(I... i) {
+    return data_[offset({static_cast<long long>(i)...})];
+  }
+  template <class... I>
+    requires(std::is_integral_v<I> && ...)
+  [[nodiscard]] T const& operator()(I... i) const {
+    return data_[offset({static_cast<long long>(i)...})];
+  }
+
+  friend bool operator==(tensor const& a, tensor const& b) {
+    return a.shape_ == b.shape_ && a.data_ == b.data_;
+  }
+
+  friend std::ostream& operator<<(std::ostream& os, tensor const& t) {
+    detail::format_tensor(os, t.data(), t.shape_.data(), t.shape_.rank(),
+                          detail::torch_dtype_suffix<T>());
+    return os;
+  }
+
+ private:
+  std::size_t offset(std::initializer_list<long long> index) const {
+    if (index.size() != shape_.rank())
+      throw shape_error("leibniz::tensor: " + std::to_string(index.size()) +
+                        " indices for a tensor of shape " + shape_.to_string());
+    std::size_t flat = 0, d = 0;
+    for (long long i : index) {
+      if (i < 0 || static_cast<std::size_t>(i) >= shape_[d])
+        throw std::out_of_range("leibniz::tensor: index " + std::to_string(i) +
+                                " is out of range for dimension " + std::to_string(d) +
+                                " of shape " + shape_.to_string());
+      flat = flat * shape_[d] + static_cast<std::size_t>(i);
+      ++d;
+    }
+    return flat;
+  }
+
+  leibniz::shape shape_;
+  std::vector<T> data_;
+};
+
+namespace detail {
+template <class T>
+inline constexpr bool is_tensor_v = false;
+template <class T>
+inline constexpr bool is_tensor_v<tensor<T>> = true;
+
+template <class T>
+struct bindable_trait<tensor<T>> {
+  static constexpr bool value = true;
+};
+template <class T, std::size_t... N>
+struct bindable_trait<fixed_tensor<T, N...>> {
+  static constexpr bool value = true;
+};
+
+/// Shape and flat element access of scalars, fixed tensors and tensors alike.
+template <class A>
+constexpr shape shape_of_value(A const& a) {
+  if constexpr (std::is_arithmetic_v<A>)
+    return shape{};
+  else
+    return shape(a.shape());
+}
+template <class A>
+constexpr auto element_of_value(A const& a, std::size_t i) {
+  if constexpr (std::is_arithmetic_v<A>) {
+    (void)i;
+    return a;
+  } else {
+    return a.data()[i];
+  }
+}
+}  // namespace detail
+
+/// Whether |a - b| <= atol + rtol |b| elementwise, with NumPy broadcasting (as
+/// numpy.allclose). a and b are numbers, tensors or fixed_tensors. NaNs are never close.
+template <class A, class B>
+[[nodiscard]] constexpr bool allclose(A const& a, B const& b, double rtol = 1e-5, double atol = 1e-8) {
+  shape const sa = detail::shape_of_value(a), sb = detail::shape_of_value(b);
+  shape const s = detail::broadcast("allclose", sa, sb);
+  std::size_t const n = s.numel();
+  for (std::size_t i = 0; i < n; ++i) {
+    // Map the broadcast index to each operand's own flat index.
+    auto index_in = [&](shape const& own) {
+      std::size_t rest = i, flat = 0, stride = 1;
+      for (std::size_t d = s.rank(); d-- > 0;) {
+        std::size_t const coord = rest % s[d];
+        rest /= s[d];
+        if (d + own.rank() >= s.rank()) {
+          std::size_t const od = d + own.rank() - s.rank();
+          if (own[od] != 1) flat += coord * stride;
+          stride *= own[od];
+        }
+      }
+      return flat;
+    };
+    long double const x = detail::element_of_value(a, index_in(sa));
+    long double const y = detail::element_of_value(b, index_in(sb));
+    if (x == y) continue;  // also equal infinities
+    long double const diff = x > y ? x - y : y - x;
+    long double const mag = y < 0 ? -y : y;
+    if (!(diff <= atol + rtol * mag)) return false;
+  }
+  return true;
+}
+
+}  // namespace leibniz
+
+#endif  // LEIBNIZ_TENSOR_HPP

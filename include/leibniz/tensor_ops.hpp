@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: tensor operations in formulas: sum, mean, mm, matmul, dot, transpose,
+// element access e(i, j), and the internal nodes that derivatives over tensors use.
+#ifndef LEIBNIZ_TENSOR_OPS_HPP
+#define LEIBNIZ_TENSOR_OPS_HPP
+
+#include <leibniz/detail/build.hpp>
+#include <leibniz/expression.hpp>
+
+#include <ostream>
+#include <string_view>
+#include <type_traits>
+
+namespace leibniz {
+namespace fn {
+
+/// Common part of the tensor operations: a call node on expressions only.
+template <class Derived, std::size_t Arity>
+struct tensor_function {
+  template <Operand... A>
+    requires(sizeof...(A) == Arity && (Expression<A> || ...))
+  [[nodiscard]] constexpr auto operator()(A const&... a) const {
+    return detail::make_call_node<Derived>(detail::as_expr(a)...);
+  }
+  friend std::ostream& operator<<(std::ostream& os, Derived const&) { return os << Derived::name; }
+};
+
+/// sum(e): the sum of all elements, a scalar (a scalar is its own sum).
+struct sum_t : tensor_function<sum_t, 1> {
+  static constexpr std::string_view name = "sum";
+};
+/// mean(e): the mean of all elements, a scalar.
+struct mean_t : tensor_function<mean_t, 1> {
+  static constexpr std::string_view name = "mean";
+};
+/// mm(a, b): the matrix product of two 2-D tensors, as torch.mm.
+struct mm_t : tensor_function<mm_t, 2> {
+  static constexpr std::string_view name = "mm";
+};
+/// matmul(a, b): torch.matmul for 1-D and 2-D operands.
+struct matmul_t : tensor_function<matmul_t, 2> {
+  static constexpr std::string_view name = "matmul";
+};
+/// dot(a, b): the inner product of two 1-D tensors, a scalar.
+struct dot_t : tensor_function<dot_t, 2> {
+  static constexpr std::string_view name = "dot";
+};
+/// transpose(e): the transpose of a 2-D tensor.
+struct transpose_t : tensor_function<transpose_t, 1> {
+  static constexpr std::string_view name = "transpose";
+};
+/// e(i, j...): one element of a tensor, a scalar. The indices are stored in the node.
+struct at_t {
+  static constexpr std::string_view name = "at";
+  friend std::ostream& operator<<(std::ostream& os, at_t) { return os << name; }
+};
+
+// Internal nodes of derivatives over tensors (printed with these names).
+
+/// fit(c, like): c reduced (summed over broadcast dimensions) or broadcast to the
+/// shape of `like`; `like` is used for its shape only.
+struct fit_t {
+  static constexpr std::string_view name = "fit";
+  friend std::ostream& operator<<(std::ostream& os, fit_t) { return os << name; }
+};
+/// numel(u): the number of elements of u (for its shape only).
+struct numel_t {
+  static constexpr std::string_view name = "numel";
+  friend std::ostream& operator<<(std::ostream& os, numel_t) { return os << name; }
+};
+/// onehot(c, like, i...): a tensor of like's shape, c at (i...), zero elsewhere.
+struct onehot_t {
+  static constexpr std::string_view name = "onehot";
+  friend std::ostream& operator<<(std::ostream& os, onehot_t) { return os << name; }
+};
+/// row(c, k): c[k], the k-th slice along the first dimension.
+struct row_t {
+  static constexpr std::string_view name = "row";
+  friend std::ostream& operator<<(std::ostream& os, row_t) { return os << name; }
+};
+/// outer(u, v): the outer product of two 1-D tensors.
+struct outer_t : tensor_function<outer_t, 2> {
+  static constexpr std::string_view name = "outer";
+};
+
+}  // namespace fn
+
+inline constexpr fn::sum_t sum{};
+inline constexpr fn::mean_t mean{};
+inline constexpr fn::mm_t mm{};
+inline constexpr fn::matmul_t matmul{};
+inline constexpr fn::dot_t dot{};
+inline constexpr fn::transpose_t transpose{};
+
+namespace detail {
+
+/// Index terminals of element access: stored by value.
+using index_literal = literal<long long>;
+
+template <>
+inline constexpr std::size_t shape_only_from<fn::fit_t> = 1;
+template <>
+inline constexpr std::size_t shape_only_from<fn::numel_t> = 0;
+template <>
+inline constexpr std::size_t shape_only_from<fn::onehot_t> = 1;
+
+template <class E, class... I>
+constexpr auto make_at(E const& e, I... i) {
+  return make_call_node<fn::at_t>(e, index_literal{boost::hana::tuple<long long>{static_cast<long long>(i)}}...);
+}
+
+}  // namespace detail
+
+template <expr_kind Kind, class Tuple>
+template <class... I>
+  requires(sizeof...(I) > 0 && (std::is_integral_v<I> && ...))
+constexpr auto expression<Kind, Tuple>::operator()(I... i) const {
+  return detail::make_at(*this, i...);
+}
+
+template <detail::fixed_string Name>
+template <class... I>
+  requires(sizeof...(I) > 0 && (std::is_integral_v<I> && ...))
+constexpr auto variable<Name>::operator()(I... i) const {
+  return detail::make_at(*this, i...);
+}
+
+}  // namespace leibniz
+
+#endif  // LEIBNIZ_TENSOR_OPS_HPP
