@@ -3,6 +3,7 @@
 #ifndef LEIBNIZ_CALCULUS_HPP
 #define LEIBNIZ_CALCULUS_HPP
 
+#include <leibniz/adjoint.hpp>
 #include <leibniz/detail/build.hpp>
 #include <leibniz/diff.hpp>
 #include <leibniz/expression.hpp>
@@ -118,8 +119,37 @@ constexpr auto vjp_column(C const& v, Items const& items) {
 }
 }  // namespace detail
 
-/// Gradient of a scalar formula. `grad(f, x)` is df/dx; `grad(f, wrt(x, y))`
-/// the vector (df/dx, df/dy); `grad(f, a, b)` a std::tuple of gradients.
+namespace detail {
+/// grad(f, a) for one direction: the adjoint form (reverse mode) for a variable,
+/// which works for scalars and tensors alike; the forward form for a wrt bundle.
+template <class F, class W>
+constexpr auto gradient(F const& f, W const& w) {
+  if constexpr (is_wrt_v<W>)
+    return jacobian_of(f, w);
+  else
+    return adjoint(f, w, constant<1>{});
+}
+
+/// A Jacobian evaluated by sweeps: `reverse` is the vjp of F with the seed variable as
+/// cotangent (one sweep per element of F), `forward` the jvp with the seed variable as
+/// tangent (one sweep per element of a). Evaluation picks the side with fewer sweeps,
+/// as JAX's jacrev / jacfwd; ForwardOnly (the Hessian) always uses forward sweeps.
+template <bool ForwardOnly, class F, class V>
+constexpr auto make_jacobian(F const& f, V const& v) {
+  auto const forward = derive(f, v, seed_variable{});
+  if constexpr (ForwardOnly) {
+    return make_call_node<fn::jacobian_t<ForwardOnly>>(f, v, constant<0>{}, forward);
+  } else {
+    auto const reverse = adjoint(f, v, seed_variable{});
+    return make_call_node<fn::jacobian_t<ForwardOnly>>(f, v, reverse, forward);
+  }
+}
+}  // namespace detail
+
+/// Gradient of a scalar formula. `grad(f, a)` has a's shape when evaluated (a scalar
+/// for a scalar variable); it is generated in adjoint (reverse) form, so one
+/// evaluation gives the whole gradient. `grad(f, wrt(x, y))` is the vector
+/// (df/dx, df/dy); `grad(f, a, b)` a std::tuple of gradients.
 struct grad_fn {
   template <Expression F, class W0, class... W>
   [[nodiscard]] constexpr auto operator()(F const& f, W0 const& w0, W const&... w) const {
@@ -129,59 +159,67 @@ struct grad_fn {
                   "leibniz::grad(f, x): 'f' must be a scalar formula; use lz::jacobian for a stack");
     if constexpr ((detail::is_direction_v<W0> && ... && detail::is_direction_v<W>)) {
       if constexpr (sizeof...(W) == 0)
-        return detail::jacobian_of(f, w0);
+        return detail::gradient(f, w0);
       else
-        return std::tuple{detail::jacobian_of(f, w0), detail::jacobian_of(f, w)...};
+        return std::tuple{detail::gradient(f, w0), detail::gradient(f, w)...};
     }
   }
 };
 inline constexpr grad_fn grad{};
 
-/// Jacobian: rows are outputs (the items of a `stack`), columns are inputs.
+/// Jacobian: J[i..., j...] = dF[i...]/da[j...], shape F.shape ++ a.shape (rows are
+/// outputs, columns inputs). For a wrt bundle, a matrix of formulas; for a variable,
+/// a node evaluated by forward or reverse sweeps, whichever side is smaller.
 struct jacobian_fn {
   template <Expression F, class W>
   [[nodiscard]] constexpr auto operator()(F const& f, W const& w) const {
     static_assert(detail::is_direction_v<W>,
                   "leibniz::jacobian(F, x): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
-    if constexpr (detail::is_direction_v<W>) return detail::jacobian_of(f, w);
+    if constexpr (detail::is_wrt_v<W>)
+      return detail::jacobian_of(f, w);
+    else if constexpr (detail::is_variable_v<W>)
+      return detail::make_jacobian<false>(f, w);
   }
 };
 inline constexpr jacobian_fn jacobian{};
 
-/// Hessian of a scalar formula: the Jacobian of its gradient.
+/// Hessian of a scalar formula: the Jacobian of its gradient (shape a.shape ++ a.shape).
 struct hessian_fn {
   template <Expression F, class W>
   [[nodiscard]] constexpr auto operator()(F const& f, W const& w) const {
     static_assert(detail::is_direction_v<W>,
                   "leibniz::hessian(f, x): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
-    if constexpr (detail::is_direction_v<W>) return detail::jacobian_of(detail::jacobian_of(f, w), w);
+    if constexpr (detail::is_wrt_v<W>)
+      return detail::jacobian_of(detail::jacobian_of(f, w), w);
+    else if constexpr (detail::is_variable_v<W>)
+      return detail::make_jacobian<true>(detail::gradient(f, w), w);
   }
 };
 inline constexpr hessian_fn hessian{};
 
-/// Vector-Jacobian product v^T J (what `F.backward(v)` leaves in the input's
-/// `.grad`), as a formula: `v` is a number or a `fixed_tensor` with one entry per
-/// item of F.
+/// Vector-Jacobian product v^T J (what `F.backward(v)` leaves in the input's `.grad`),
+/// as a formula of the input's shape. For a variable, `v` is a number, a fixed_tensor
+/// or a tensor of F's shape (held by value in the formula); for a wrt bundle, a number
+/// or fixed_tensor with one entry per item of F.
 struct vjp_fn {
   template <Expression F, class W, class C>
   [[nodiscard]] constexpr auto operator()(F const& f, W const& w, C const& v) const {
     static_assert(detail::is_direction_v<W>,
                   "leibniz::vjp(F, x, v): 'x' must be a leibniz::variable or a lz::wrt(...) bundle");
-    if constexpr (detail::is_direction_v<W>) {
+    if constexpr (detail::is_wrt_v<W>) {
       auto const items = detail::items_tuple(f);
-      if constexpr (detail::is_wrt_v<W>) {
-        return [&]<class... V>(wrt_t<V...>) {
-          return detail::make_call_node<fn::stack_t>(detail::vjp_column<V>(v, items)...);
-        }(w);
-      } else {
-        return detail::vjp_column<W>(v, items);
-      }
+      return [&]<class... V>(wrt_t<V...>) {
+        return detail::make_call_node<fn::stack_t>(detail::vjp_column<V>(v, items)...);
+      }(w);
+    } else if constexpr (detail::is_variable_v<W>) {
+      return detail::adjoint(f, w, detail::as_expr(v));
     }
   }
 };
 inline constexpr vjp_fn vjp{};
 
-/// Jacobian-vector product J t, as a formula: `t` has one entry per variable.
+/// Jacobian-vector product J t, as a formula of F's shape: `t` has the variable's
+/// shape (for a wrt bundle, one entry per variable).
 struct jvp_fn {
   template <Expression F, class W, class C>
   [[nodiscard]] constexpr auto operator()(F const& f, W const& w, C const& t) const {
@@ -194,19 +232,18 @@ struct jvp_fn {
         }(W{});
       });
     } else if constexpr (detail::is_variable_v<W>) {
-      return detail::map_items(
-          f, [&](auto const& fi) { return detail::dot_items(t, std::tuple{detail::derive(fi, w)}); });
+      return detail::derive(f, w, detail::as_expr(t));
     }
   }
 };
 inline constexpr jvp_fn jvp{};
 
-/// Hessian-vector product H v of a scalar formula, as a formula.
+/// Hessian-vector product H v of a scalar formula, as a formula (forward over reverse).
 struct hvp_fn {
   template <Expression F, class W, class C>
   [[nodiscard]] constexpr auto operator()(F const& f, W const& w, C const& v) const {
     static_assert(!detail::is_stack_v<F>, "leibniz::hvp(f, x, v): 'f' must be a scalar formula");
-    return jvp_fn{}(detail::jacobian_of(f, w), w, v);
+    return jvp_fn{}(detail::gradient(f, w), w, v);
   }
 };
 inline constexpr hvp_fn hvp{};

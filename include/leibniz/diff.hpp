@@ -8,14 +8,19 @@
 #include <leibniz/functions.hpp>
 #include <leibniz/inspect.hpp>
 #include <leibniz/stack.hpp>
+#include <leibniz/tensor_ops.hpp>
 
 #include <type_traits>
 
 namespace leibniz {
 namespace detail {
 
+template <class E, class V, class Seed>
+constexpr auto derive(E const& e, V const& v, Seed const& seed);
 template <class E, class V>
-constexpr auto derive(E const& e, V const& v);
+constexpr auto derive(E const& e, V const& v) {
+  return derive(e, v, constant<1>{});
+}
 
 /// d f(u) / du for a unary function, given the node `e = f(u)` and its argument
 /// `u`. The node itself is reused where the rule mentions it (d exp(u) = exp(u)),
@@ -133,20 +138,24 @@ struct unary_rule<fn::sign_t> {  // 0 (almost everywhere)
   }
 };
 
-/// d e / d v for one node; `e` depends on `v` (checked by the caller).
-template <class E, class V>
-constexpr auto derive_node(E const& e, V const& v) {
+/// The tangent of `e` in the direction `seed` of variable `v` (forward mode): with
+/// seed 1 it is d e / d v; with a tensor seed t it is the Jacobian-vector product.
+/// `e` depends on `v` (checked by the caller).
+template <class E, class V, class Seed>
+constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
+  auto const dv = [&v, &seed](auto const& sub) { return derive(sub, v, seed); };
+  // The tangent of an operand of a non-elementwise operation, at the operand's shape.
+  auto const dfit = [&](auto const& sub) { return make_call_node<fn::fit_t>(dv(sub), sub); };
   if constexpr (std::is_same_v<E, V>) {
-    return constant<1>{};
+    return seed;
   } else if constexpr (is_add_v<E>) {
-    return make_add(derive(arg<0>(e), v), derive(arg<1>(e), v));
+    return make_add(dv(arg<0>(e)), dv(arg<1>(e)));
   } else if constexpr (is_sub_v<E>) {
-    return make_sub(derive(arg<0>(e), v), derive(arg<1>(e), v));
+    return make_sub(dv(arg<0>(e)), dv(arg<1>(e)));
   } else if constexpr (is_neg_v<E>) {
-    return make_neg(derive(arg<0>(e), v));
+    return make_neg(dv(arg<0>(e)));
   } else if constexpr (is_mul_v<E>) {  // product rule
-    return make_add(make_mul(derive(arg<0>(e), v), arg<1>(e)),
-                    make_mul(arg<0>(e), derive(arg<1>(e), v)));
+    return make_add(make_mul(dv(arg<0>(e)), arg<1>(e)), make_mul(arg<0>(e), dv(arg<1>(e))));
   } else if constexpr (is_div_v<E>) {
     // Quotient rule in the form (a' - e b') / b, which reuses the node e = a / b:
     // higher derivatives then stay linear in the nesting depth of quotients
@@ -154,41 +163,87 @@ constexpr auto derive_node(E const& e, V const& v) {
     auto const& a = arg<0>(e);
     auto const& b = arg<1>(e);
     if constexpr (!depends_on_v<arg_t<1, E>, V>)
-      return make_div(derive(a, v), b);
+      return make_div(dv(a), b);
     else
-      return make_div(make_sub(derive(a, v), make_mul(e, derive(b, v))), b);
+      return make_div(make_sub(dv(a), make_mul(e, dv(b))), b);
   } else if constexpr (is_pow_v<E>) {
     auto const& u = arg<0>(e);
     auto const& p = arg<1>(e);
     if constexpr (!depends_on_v<arg_t<1, E>, V>)  // p u^(p-1) u'
-      return make_mul(make_mul(p, make_pow(u, make_sub(p, constant<1>{}))), derive(u, v));
+      return make_mul(make_mul(p, make_pow(u, make_sub(p, constant<1>{}))), dv(u));
     else if constexpr (!depends_on_v<arg_t<0, E>, V>)  // u^p log(u) p'
-      return make_mul(make_mul(e, make_call<fn::log_t>(u)), derive(p, v));
+      return make_mul(make_mul(e, make_call<fn::log_t>(u)), dv(p));
     else  // u^p (p' log(u) + p u' / u)
-      return make_mul(e, make_add(make_mul(derive(p, v), make_call<fn::log_t>(u)),
-                                  make_div(make_mul(p, derive(u, v)), u)));
+      return make_mul(e, make_add(make_mul(dv(p), make_call<fn::log_t>(u)),
+                                  make_div(make_mul(p, dv(u)), u)));
   } else if constexpr (is_call_of_v<E, fn::atan2_t>) {  // (x y' - y x') / (x^2 + y^2)
     auto const& y = arg<0>(e);
     auto const& x = arg<1>(e);
-    return make_div(make_sub(make_mul(x, derive(y, v)), make_mul(y, derive(x, v))),
+    return make_div(make_sub(make_mul(x, dv(y)), make_mul(y, dv(x))),
                     make_add(make_pow(x, constant<2>{}), make_pow(y, constant<2>{})));
-  } else if constexpr (is_call_of_v<E, fn::stack_t>) {
-    return boost::hana::unpack(e.elements, [&v](auto const&, auto const&... items) {
-      return make_call_node<fn::stack_t>(derive(items, v)...);
+  } else if constexpr (is_stack_v<E>) {
+    return boost::hana::unpack(e.elements, [&](auto const&, auto const&... items) {
+      return make_call_node<fn::stack_t>(dfit(items)...);
+    });
+  } else if constexpr (is_call_of_v<E, fn::sum_t> || is_call_of_v<E, fn::mean_t> ||
+                       is_call_of_v<E, fn::transpose_t>) {  // linear
+    return make_call_node<call_function_t<E>>(dfit(arg<0>(e)));
+  } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t> ||
+                       is_call_of_v<E, fn::dot_t> || is_call_of_v<E, fn::outer_t>) {  // bilinear
+    using F = call_function_t<E>;
+    auto const& a = arg<0>(e);
+    auto const& b = arg<1>(e);
+    if constexpr (!depends_on_v<arg_t<1, E>, V>)
+      return make_call_node<F>(dfit(a), b);
+    else if constexpr (!depends_on_v<arg_t<0, E>, V>)
+      return make_call_node<F>(a, dfit(b));
+    else
+      return make_add(make_call_node<F>(dfit(a), b), make_call_node<F>(a, dfit(b)));
+  } else if constexpr (is_call_of_v<E, fn::at_t> || is_call_of_v<E, fn::row_t>) {
+    // the same element (or slice) of the tangent
+    return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... index) {
+      return make_call_node<call_function_t<E>>(dfit(u), index...);
+    });
+  } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t> || is_call_of_v<E, fn::matmul_vjp_b_t>) {
+    // bilinear in c and the other operand
+    using F = call_function_t<E>;
+    constexpr std::size_t other = std::is_same_v<F, fn::matmul_vjp_a_t> ? 2 : 1;
+    auto const& c = arg<0>(e);
+    auto const& a = arg<1>(e);
+    auto const& b = arg<2>(e);
+    auto const dc = [&] {
+      if constexpr (depends_on_v<arg_t<0, E>, V>)
+        return make_call_node<F>(dv(c), a, b);
+      else
+        return constant<0>{};
+    }();
+    auto const dother = [&] {
+      if constexpr (!depends_on_v<arg_t<other, E>, V>)
+        return constant<0>{};
+      else if constexpr (other == 2)
+        return make_call_node<F>(c, a, dfit(b));
+      else
+        return make_call_node<F>(c, dfit(a), b);
+    }();
+    return make_add(dc, dother);
+  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t>) {
+    // linear in the first argument; the others give the shape
+    return boost::hana::unpack(e.elements, [&](auto const&, auto const& c, auto const&... rest) {
+      return make_call_node<call_function_t<E>>(dv(c), rest...);
     });
   } else {
     static_assert(is_call_v<E>, "leibniz: no derivative rule for this node");
     auto const& u = arg<0>(e);
-    return make_mul(unary_rule<call_function_t<E>>::apply(e, u), derive(u, v));
+    return make_mul(unary_rule<call_function_t<E>>::apply(e, u), dv(u));
   }
 }
 
-template <class E, class V>
-constexpr auto derive(E const& e, V const& v) {
+template <class E, class V, class Seed>
+constexpr auto derive(E const& e, V const& v, Seed const& seed) {
   if constexpr (!depends_on_v<E, V>)
     return constant<0>{};
   else
-    return derive_node(e, v);
+    return derive_node(e, v, seed);
 }
 
 template <class V>

@@ -113,6 +113,19 @@ template <class E, class Env>
 constexpr auto shape_of(E const& e, Env const& env);
 template <class R, class V0, class... V>
 constexpr auto stack_values(V0 const& v0, V const&... v);
+template <class R, class E, class Env>
+constexpr auto jacobian_value(E const& e, Env const& env);
+
+template <class E>
+inline constexpr bool is_jacobian_v = false;
+template <bool B, class... A>
+inline constexpr bool is_jacobian_v<call_node<fn::jacobian_t<B>, A...>> = true;
+template <class R, bool SideA, class C, class SA, class SB, class O>
+constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const& other);
+template <class R, class C, class S>
+constexpr auto fit_value(C const& c, S const& target);
+template <class C, class Out>
+constexpr void reduce_into(C c, Out& out, shape const& sc, shape const& st);
 
 template <class E>
 inline constexpr bool is_integral_literal_v = false;
@@ -217,6 +230,20 @@ constexpr auto stored_indices(E const& e) {
     return out;
   });
 }
+template <std::size_t A, std::size_t B>
+struct rank_pair {
+  static constexpr std::size_t first = A, second = B;
+};
+
+template <class R, class V>
+constexpr auto materialize_owned(V const& v) {
+  auto m = materialize<R>(v);
+  if constexpr (std::is_arithmetic_v<decltype(m)>)
+    return m;
+  else
+    return owned<decltype(m)>{m};
+}
+
 struct row_shape_fn {
   constexpr shape operator()(shape const& c) const {
     if (c.rank() == 0) throw shape_error("leibniz: row: needs a tensor of rank >= 1");
@@ -363,10 +390,16 @@ constexpr auto evaluate(E const& e, Env const& env) {
       for (std::size_t i = 0; i < n; ++i) out.data()[i] = element_pointer(whole)[k * n + i];
       return owned<decltype(out)>{out};
     }
+  } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t> || is_call_of_v<E, fn::matmul_vjp_b_t>) {
+    return matmul_vjp_value<R, std::is_same_v<call_function_t<E>, fn::matmul_vjp_a_t>>(
+        evaluate<R>(arg<0>(e), env), shape_of(arg<1>(e), env), shape_of(arg<2>(e), env),
+        evaluate<R>(arg<std::is_same_v<call_function_t<E>, fn::matmul_vjp_a_t> ? 2 : 1>(e), env));
   } else if constexpr (is_stack_v<E>) {
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const&... items) {
       return stack_values<R>(evaluate<R>(items, env)...);
     });
+  } else if constexpr (is_jacobian_v<E>) {
+    return jacobian_value<R>(e, env);
   } else {
     static_assert(is_call_v<E>, "leibniz::eval: unknown node kind");
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const&... a) {
@@ -374,6 +407,126 @@ constexpr auto evaluate(E const& e, Env const& env) {
                          evaluate<R>(a, env)...);
     });
   }
+}
+
+/// The cotangent of a (SideA) or b in matmul(a, b) for cotangent c, by the ranks of
+/// a and b (torch.matmul's 1-D and 2-D rules); `other` is the other operand's value.
+template <class R, bool SideA, class C, class SA, class SB, class O>
+constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const& other) {
+  auto const by_rank = [&](auto ranks) {
+    constexpr std::size_t ra = decltype(ranks)::first, rb = decltype(ranks)::second;
+    if constexpr (ra == 1 && rb == 1)
+      return materialize_owned<R>(elementwise("matmul", times_op{}, fit_value<R>(c, static_shape<>{}), other));
+    else if constexpr (SideA && ra == 2 && rb == 1)
+      return matrix_product<R, fn::outer_t>(c, other);
+    else if constexpr (SideA && ra == 1 && rb == 2)
+      return matrix_product<R, fn::matmul_t>(other, c);
+    else if constexpr (SideA)
+      return matrix_product<R, fn::mm_t>(c, transpose_value<R>(other));
+    else if constexpr (ra == 2 && rb == 1)
+      return matrix_product<R, fn::matmul_t>(transpose_value<R>(other), c);
+    else if constexpr (ra == 1 && rb == 2)
+      return matrix_product<R, fn::outer_t>(other, c);
+    else
+      return matrix_product<R, fn::mm_t>(transpose_value<R>(other), c);
+  };
+  if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
+    return by_rank(rank_pair<SA::rank, SB::rank>{});
+  } else {
+    // ranks known at run time: every rule gives an owned lz::tensor
+    shape const a = to_shape(sa), b = to_shape(sb);
+    auto const as_dynamic = [](auto const& v) {
+      auto m = materialize<R>(v);
+      if constexpr (std::is_arithmetic_v<decltype(m)>)
+        return owned<tensor<R>>{tensor<R>::scalar(m)};
+      else
+        return owned<tensor<R>>{tensor<R>(m)};
+    };
+    if (a.rank() == 1 && b.rank() == 1) return as_dynamic(by_rank(rank_pair<1, 1>{}));
+    if (a.rank() == 2 && b.rank() == 1) return as_dynamic(by_rank(rank_pair<2, 1>{}));
+    if (a.rank() == 1 && b.rank() == 2) return as_dynamic(by_rank(rank_pair<1, 2>{}));
+    if (a.rank() == 2 && b.rank() == 2) return as_dynamic(by_rank(rank_pair<2, 2>{}));
+    throw shape_error(matrix_product_message("matmul", a, b));
+  }
+}
+
+template <class... B, class S>
+constexpr auto extend_environment(environment<B...> const& env, S const& seed) {
+  return environment<B..., S>{std::tuple_cat(env.bindings, std::tuple<S const&>(seed))};
+}
+
+struct concat_shape_fn {
+  constexpr shape operator()(shape const& a, shape const& b) const {
+    shape out = a;
+    for (std::size_t d = 0; d < b.rank(); ++d) out.push_back(b[d]);
+    return out;
+  }
+};
+
+/// One sweep per element of the seed's shape: the expression evaluated with the seed
+/// variable bound to each one-hot tensor in turn, its value fitted to `target`;
+/// `write(k, values)` stores the k-th result.
+template <class R, class X, class Env, class SS, class ST, class Write>
+constexpr void sweeps(X const& expr, Env const& env, SS const& seed_shape, ST const& target, Write write) {
+  shape const ss = to_shape(seed_shape);
+  std::size_t const n = ss.numel();
+  auto seed = [&] {
+    if constexpr (is_scalar_shape_v<SS>)
+      return R(0);
+    else
+      return container<R, SS>::make(seed_shape);
+  }();
+  for (std::size_t k = 0; k < n; ++k) {
+    if constexpr (is_scalar_shape_v<SS>) {
+      seed = R(1);
+    } else {
+      if (k > 0) seed.data()[k - 1] = R(0);
+      seed.data()[k] = R(1);
+    }
+    auto const bound = seed_variable{} = seed;
+    auto const value = materialize<R>(fit_value<R>(evaluate<R>(expr, extend_environment(env, bound)), target));
+    write(k, value);
+  }
+}
+
+/// Evaluates a Jacobian node: shape F.shape ++ a.shape, by reverse sweeps (one per
+/// element of F) when F has fewer elements than a, else by forward sweeps.
+template <class R, class E, class Env>
+constexpr auto jacobian_value(E const& e, Env const& env) {
+  auto const sf = shape_of(arg<0>(e), env);
+  auto const sa = shape_of(arg<1>(e), env);
+  auto const so = lift_shape<concat_shape_fn>(sf, sa);
+  using SO = std::remove_cvref_t<decltype(so)>;
+  std::size_t const nf = to_shape(sf).numel(), na = to_shape(sa).numel();
+  auto out = [&] {
+    if constexpr (is_scalar_shape_v<SO>)
+      return fixed_tensor<R>{};
+    else
+      return container<R, SO>::make(so);
+  }();
+  R* const o = out.data();
+  auto const at = [](auto const& v, std::size_t i) {
+    if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(v)>>)
+      return v;
+    else
+      return v.data()[i];
+  };
+  constexpr bool forward_only = call_function_t<E>::forward_only;
+  bool const reverse = !forward_only && nf < na;
+  if (reverse) {
+    if constexpr (!forward_only)
+      sweeps<R>(arg<2>(e), env, sf, sa, [&](std::size_t k, auto const& row) {
+        for (std::size_t j = 0; j < na; ++j) o[k * na + j] = at(row, j);
+      });
+  } else {
+    sweeps<R>(arg<3>(e), env, sa, sf, [&](std::size_t k, auto const& column) {
+      for (std::size_t i = 0; i < nf; ++i) o[i * na + k] = at(column, i);
+    });
+  }
+  if constexpr (is_scalar_shape_v<SO>)
+    return out.data()[0];
+  else
+    return owned<decltype(out)>{out};
 }
 
 /// stack(items...): scalars make a vector, tensors of one shape a tensor of rank + 1.
@@ -429,6 +582,10 @@ constexpr auto shape_of(E const& e, Env const& env) {
     return shape_of(arg<1>(e), env);
   } else if constexpr (is_call_of_v<E, fn::row_t>) {
     return lift_shape<row_shape_fn>(shape_of(arg<0>(e), env));
+  } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t>) {
+    return shape_of(arg<1>(e), env);
+  } else if constexpr (is_call_of_v<E, fn::matmul_vjp_b_t>) {
+    return shape_of(arg<2>(e), env);
   } else if constexpr (is_stack_v<E>) {
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const& first, auto const&...) {
       return lift_shape<stack_shape_fn<void, stack_size_v<E>>>(shape_of(first, env));

@@ -150,10 +150,12 @@ using pow_node = call_node<fn::pow_t, A, B>;
 // Classification traits.
 namespace detail {
 
-/// For a function F whose arguments from this index on are used for their shape
-/// only (derivative nodes over tensors): they are bound but not differentiated.
+/// Whether argument I of function F is used for its shape only (internal nodes of
+/// derivatives over tensors): such an argument is bound but never differentiated.
 template <class F>
-inline constexpr std::size_t shape_only_from = 1000;
+constexpr bool is_shape_only_arg(std::size_t) noexcept {
+  return false;
+}
 
 template <class T>
 inline constexpr bool is_expression_v = false;

@@ -26,7 +26,7 @@ inline constexpr bool depends_on_v<expression<K, boost::hana::tuple<Ts...>>, V> 
 template <class F, class... A, class V>
 inline constexpr bool depends_on_v<call_node<F, A...>, V> =
     []<std::size_t... I>(std::index_sequence<I...>) {
-      return ((I < shape_only_from<F> && depends_on_v<A, V>) || ...);
+      return ((!is_shape_only_arg<F>(I) && depends_on_v<A, V>) || ...);
     }(std::index_sequence_for<A...>{});
 
 template <class E>
@@ -55,6 +55,15 @@ struct variables<expression<K, boost::hana::tuple<Ts...>>> {
 };
 template <class E>
 using variables_t = typename variables<E>::type;
+
+/// A Jacobian node needs the bindings of F and a; its sweep formulas use the seed
+/// variable that the node binds itself.
+template <class Fn, class F, class V, class... Sweeps>
+  requires requires { Fn::forward_only; }
+struct variables<call_node<Fn, F, V, Sweeps...>> {
+  using type = boost::mp11::mp_unique<boost::mp11::mp_append<typename variables<F>::type,
+                                                             typename variables<V>::type>>;
+};
 
 }  // namespace detail
 

@@ -78,6 +78,24 @@ struct row_t {
   static constexpr std::string_view name = "row";
   friend std::ostream& operator<<(std::ostream& os, row_t) { return os << name; }
 };
+/// matmul_vjp_a(c, a, b), matmul_vjp_b(c, a, b): the cotangents of a and b in
+/// matmul(a, b) for the cotangent c, by torch.matmul's rules for 1-D and 2-D operands
+/// (the other operand's rank picks the rule).
+struct matmul_vjp_a_t {
+  static constexpr std::string_view name = "matmul_vjp_a";
+  friend std::ostream& operator<<(std::ostream& os, matmul_vjp_a_t) { return os << name; }
+};
+struct matmul_vjp_b_t {
+  static constexpr std::string_view name = "matmul_vjp_b";
+  friend std::ostream& operator<<(std::ostream& os, matmul_vjp_b_t) { return os << name; }
+};
+/// jacobian(F, a, reverse, forward): a Jacobian evaluated by sweeps (calculus.hpp).
+template <bool ForwardOnly>
+struct jacobian_t {
+  static constexpr bool forward_only = ForwardOnly;
+  static constexpr std::string_view name = "jacobian";
+  friend std::ostream& operator<<(std::ostream& os, jacobian_t) { return os << name; }
+};
 /// outer(u, v): the outer product of two 1-D tensors.
 struct outer_t : tensor_function<outer_t, 2> {
   static constexpr std::string_view name = "outer";
@@ -94,15 +112,32 @@ inline constexpr fn::transpose_t transpose{};
 
 namespace detail {
 
+/// The variable that a Jacobian's sweeps bind to each one-hot seed.
+using seed_variable = variable<"__leibniz_seed">;
+
 /// Index terminals of element access: stored by value.
 using index_literal = literal<long long>;
 
 template <>
-inline constexpr std::size_t shape_only_from<fn::fit_t> = 1;
+constexpr bool is_shape_only_arg<fn::fit_t>(std::size_t i) noexcept {
+  return i >= 1;
+}
 template <>
-inline constexpr std::size_t shape_only_from<fn::numel_t> = 0;
+constexpr bool is_shape_only_arg<fn::numel_t>(std::size_t) noexcept {
+  return true;
+}
 template <>
-inline constexpr std::size_t shape_only_from<fn::onehot_t> = 1;
+constexpr bool is_shape_only_arg<fn::onehot_t>(std::size_t i) noexcept {
+  return i >= 1;
+}
+template <>
+constexpr bool is_shape_only_arg<fn::matmul_vjp_a_t>(std::size_t i) noexcept {
+  return i == 1;
+}
+template <>
+constexpr bool is_shape_only_arg<fn::matmul_vjp_b_t>(std::size_t i) noexcept {
+  return i == 2;
+}
 
 template <class E, class... I>
 constexpr auto make_at(E const& e, I... i) {
