@@ -44,7 +44,7 @@ template <class E, class V, class C>
 constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
   auto const adj = [&v](auto const& sub, auto const& cot) { return adjoint(sub, v, cot); };
   if constexpr (std::is_same_v<E, V>) {
-    return call<fn::fit_t>(c, e);  // reduced to the variable's own shape
+    return make_fit(c, e);  // reduced to the variable's own shape
   } else if constexpr (is_add_v<E>) {
     return make_add(adj(arg<0>(e), c), adj(arg<1>(e), c));
   } else if constexpr (is_sub_v<E>) {
@@ -69,41 +69,41 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
     return make_add(adj(y, make_mul(c, make_div(x, r2))), adj(x, make_neg(make_mul(c, make_div(y, r2)))));
   } else if constexpr (is_call_of_v<E, fn::sum_t>) {
     auto const& u = arg<0>(e);
-    return adj(u, call<fn::fit_t>(call<fn::fit_t>(c, e), u));
+    return adj(u, make_fit(make_fit(c, e), u));
   } else if constexpr (is_call_of_v<E, fn::mean_t>) {
     auto const& u = arg<0>(e);
-    return adj(u, call<fn::fit_t>(make_div(call<fn::fit_t>(c, e), call<fn::numel_t>(u)), u));
+    return adj(u, make_fit(make_div(make_fit(c, e), call<fn::numel_t>(u)), u));
   } else if constexpr (is_call_of_v<E, fn::mm_t>) {
     auto const& x = arg<0>(e);
     auto const& y = arg<1>(e);
-    auto const ce = call<fn::fit_t>(c, e);
+    auto const ce = make_fit(c, e);
     return make_add(adj(x, call<fn::mm_t>(ce, call<fn::transpose_t>(y))),
                     adj(y, call<fn::mm_t>(call<fn::transpose_t>(x), ce)));
   } else if constexpr (is_call_of_v<E, fn::matmul_t>) {
     auto const& a = arg<0>(e);
     auto const& b = arg<1>(e);
-    auto const ce = call<fn::fit_t>(c, e);
+    auto const ce = make_fit(c, e);
     return make_add(adj(a, call<fn::matmul_vjp_a_t>(ce, a, b)),
                     adj(b, call<fn::matmul_vjp_b_t>(ce, a, b)));
   } else if constexpr (is_call_of_v<E, fn::dot_t>) {
     auto const& a = arg<0>(e);
     auto const& b = arg<1>(e);
-    auto const ce = call<fn::fit_t>(c, e);
+    auto const ce = make_fit(c, e);
     return make_add(adj(a, make_mul(ce, b)), adj(b, make_mul(ce, a)));
   } else if constexpr (is_call_of_v<E, fn::outer_t>) {
     auto const& a = arg<0>(e);
     auto const& b = arg<1>(e);
-    auto const ce = call<fn::fit_t>(c, e);
+    auto const ce = make_fit(c, e);
     return make_add(adj(a, call<fn::matmul_t>(ce, b)),
                     adj(b, call<fn::matmul_t>(call<fn::transpose_t>(ce), a)));
   } else if constexpr (is_call_of_v<E, fn::transpose_t>) {
-    return adj(arg<0>(e), call<fn::transpose_t>(call<fn::fit_t>(c, e)));
+    return adj(arg<0>(e), call<fn::transpose_t>(make_fit(c, e)));
   } else if constexpr (is_call_of_v<E, fn::at_t>) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... index) {
       return adj(u, call<fn::onehot_t>(c, u, index...));
     });
   } else if constexpr (is_stack_v<E>) {
-    auto const ce = call<fn::fit_t>(c, e);
+    auto const ce = make_fit(c, e);
     return boost::hana::unpack(e.elements, [&](auto const&, auto const&... items) {
       return [&]<std::size_t... K>(std::index_sequence<K...>) {
         return fold_add(adj(items, call<fn::row_t>(ce, literal<long long>{boost::hana::tuple<long long>{
@@ -111,10 +111,10 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
       }(std::index_sequence_for<decltype(items)...>{});
     });
   } else if constexpr (is_call_of_v<E, fn::fit_t>) {
-    return adj(arg<0>(e), call<fn::fit_t>(c, arg<0>(e)));  // fit's adjoint fits back
+    return adj(arg<0>(e), make_fit(c, arg<0>(e)));  // fit's adjoint fits back
   } else if constexpr (is_call_of_v<E, fn::onehot_t>) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c0, auto const&, auto const&... index) {
-      return adj(c0, call<fn::at_t>(call<fn::fit_t>(c, e), index...));
+      return adj(c0, call<fn::at_t>(make_fit(c, e), index...));
     });
   } else if constexpr (is_call_v<E> && !is_call_of_v<E, fn::row_t> &&
                        !is_call_of_v<E, fn::matmul_vjp_a_t> && !is_call_of_v<E, fn::matmul_vjp_b_t>) {

@@ -145,7 +145,7 @@ template <class E, class V, class Seed>
 constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
   auto const dv = [&v, &seed](auto const& sub) { return derive(sub, v, seed); };
   // The tangent of an operand of a non-elementwise operation, at the operand's shape.
-  auto const dfit = [&](auto const& sub) { return make_call_node<fn::fit_t>(dv(sub), sub); };
+  auto const dfit = [&](auto const& sub) { return make_fit(dv(sub), sub); };
   if constexpr (std::is_same_v<E, V>) {
     return seed;
   } else if constexpr (is_add_v<E>) {

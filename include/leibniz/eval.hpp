@@ -73,7 +73,7 @@ inline constexpr bool holds_dynamic_literal_v<expression<K, boost::hana::tuple<T
 /// count as double, as <cmath> does); double when nothing is bound.
 template <class... B>
 struct result_scalar {
-  using type = std::common_type_t<typename element_type<decltype(B::value)>::type...>;
+  using type = std::common_type_t<typename element_type<std::remove_cvref_t<decltype(B::value)>>::type...>;
 };
 template <>
 struct result_scalar<> {
@@ -99,7 +99,7 @@ template <class... B>
 struct environment {
   std::tuple<B const&...> bindings;
   /// A dynamic tensor is bound: tensor results are lz::tensor, not fixed_tensor.
-  static constexpr bool dynamic = (is_tensor_v<decltype(B::value)> || ...);
+  static constexpr bool dynamic = (is_tensor_v<std::remove_cvref_t<decltype(B::value)>> || ...);
 
   template <class V>
   [[nodiscard]] constexpr auto const& get() const noexcept {
@@ -125,7 +125,7 @@ constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const&
 template <class R, class C, class S>
 constexpr auto fit_value(C const& c, S const& target);
 template <class C, class Out>
-constexpr void reduce_into(C c, Out& out, shape const& sc, shape const& st);
+constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& st);
 
 template <class E>
 inline constexpr bool is_integral_literal_v = false;
@@ -262,6 +262,26 @@ struct stack_shape_fn {
   }
 };
 
+/// The value of fit(c, like) when a shape is only known at run time.
+template <class R, class C>
+struct fit_dynamic {
+  C c;
+  owned<tensor<R>> reduced;
+  bool pass;
+  [[nodiscard]] constexpr leibniz::shape shape() const { return pass ? to_shape(c.shape()) : reduced.shape(); }
+  constexpr void place(leibniz::shape const& root) const {
+    if (pass)
+      c.place(root);
+    else
+      reduced.place(root);
+  }
+  [[nodiscard]] constexpr bool all_same() const { return pass ? c.all_same() : reduced.all_same(); }
+  template <class R2>
+  [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx) const {
+    return pass ? c.template get<R2>(i, idx) : reduced.template get<R2>(i, idx);
+  }
+};
+
 /// fit(c, like): c summed over the dimensions it was broadcast along, or a scalar c
 /// broadcast, to the shape of `like`.
 template <class R, class C, class S>
@@ -279,25 +299,25 @@ constexpr auto fit_value(C const& c, S const& target) {
   } else {
     shape const sc = to_shape(value_shape(c)), st = to_shape(target);
     if constexpr (!is_static_shape_v<S> || !is_static_shape_v<SC>) {
-      // decided at run time; the result type must be the same either way
-      auto out = container<R, S>::make(target);
-      if (sc == st) {
-        fill<R>(c, out, st);
-      } else {
-        reduce_into(c, out, sc, st);
+      // Decided at run time: equal shapes pass c through, still lazy (no temporary);
+      // otherwise c is reduced into an owned tensor.
+      fit_dynamic<R, C> out{c, {}, sc == st};
+      if (!out.pass) {
+        out.reduced.value = tensor<R>(st, R(0));
+        reduce_into(c, out.reduced.value, sc, st);
       }
-      return owned<decltype(out)>{out};
+      return out;
     } else {
       auto out = container<R, S>::make(target);
       reduce_into(c, out, sc, st);
-      return owned<decltype(out)>{out};
+      return owned<decltype(out)>{std::move(out)};
     }
   }
 }
 
 /// Adds every element of c into the element of `out` it was broadcast from.
 template <class C, class Out>
-constexpr void reduce_into(C c, Out& out, shape const& sc, shape const& st) {
+constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& st) {
   if (!try_broadcast(sc, st).ok || !(try_broadcast(sc, st).value == sc))
     throw shape_error(shapes_text("fit", sc, st) + ": the first cannot be reduced to the second");
   using R = std::remove_cvref_t<decltype(*out.data())>;
@@ -388,7 +408,7 @@ constexpr auto evaluate(E const& e, Env const& env) {
       auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
       std::size_t const n = to_shape(so).numel();
       for (std::size_t i = 0; i < n; ++i) out.data()[i] = element_pointer(whole)[k * n + i];
-      return owned<decltype(out)>{out};
+      return owned<decltype(out)>{std::move(out)};
     }
   } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t> || is_call_of_v<E, fn::matmul_vjp_b_t>) {
     return matmul_vjp_value<R, std::is_same_v<call_function_t<E>, fn::matmul_vjp_a_t>>(
@@ -526,7 +546,7 @@ constexpr auto jacobian_value(E const& e, Env const& env) {
   if constexpr (is_scalar_shape_v<SO>)
     return out.data()[0];
   else
-    return owned<decltype(out)>{out};
+    return owned<decltype(out)>{std::move(out)};
 }
 
 /// stack(items...): scalars make a vector, tensors of one shape a tensor of rank + 1.
@@ -555,7 +575,7 @@ constexpr auto stack_values(V0 const& v0, V const&... v) {
     };
     put(v0);
     (put(v), ...);
-    return owned<decltype(out)>{out};
+    return owned<decltype(out)>{std::move(out)};
   }
 }
 

@@ -68,6 +68,9 @@ template <class T>
 struct bindable_trait;  // specialised for tensor types in fixed_tensor.hpp
 template <class T>
 concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; };
+/// Values bound by copy even as lvalues: numbers and fixed tensors (literal types).
+template <class T>
+inline constexpr bool is_trivially_bindable_v = std::is_trivially_copyable_v<T>;
 }  // namespace detail
 
 /// A symbolic variable: an empty literal type whose identity is its name.
@@ -89,8 +92,15 @@ struct variable {
     static_assert(detail::Bindable<std::remove_cvref_t<T>>,
                   "leibniz: a variable can be bound (x = value) only to an arithmetic value "
                   "(not bool) or a leibniz tensor");
-    if constexpr (detail::Bindable<std::remove_cvref_t<T>>)
-      return binding<Name, std::remove_cvref_t<T>>{static_cast<T&&>(value)};
+    if constexpr (detail::Bindable<std::remove_cvref_t<T>>) {
+      // A dynamic tensor given as an lvalue is bound by reference, not copied: use
+      // the binding within the full-expression that makes it, as in eval(f, a = A).
+      if constexpr (std::is_lvalue_reference_v<T> && !std::is_arithmetic_v<std::remove_cvref_t<T>> &&
+                    !detail::is_trivially_bindable_v<std::remove_cvref_t<T>>)
+        return binding<Name, std::remove_cvref_t<T> const&>{value};
+      else
+        return binding<Name, std::remove_cvref_t<T>>{static_cast<T&&>(value)};
+    }
   }
 };
 

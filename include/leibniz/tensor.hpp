@@ -3,6 +3,7 @@
 #ifndef LEIBNIZ_TENSOR_HPP
 #define LEIBNIZ_TENSOR_HPP
 
+#include <leibniz/expression.hpp>
 #include <leibniz/fixed_tensor.hpp>
 #include <leibniz/detail/tensor_format.hpp>
 #include <leibniz/shape.hpp>

@@ -139,6 +139,36 @@ constexpr bool is_shape_only_arg<fn::matmul_vjp_b_t>(std::size_t i) noexcept {
   return i == 2;
 }
 
+/// Formulas whose value is a scalar whatever the bindings: numbers and reductions,
+/// and elementwise combinations of them.
+template <class E>
+inline constexpr bool is_scalar_node_v = is_number_v<E>;
+template <class F, class... A>
+inline constexpr bool is_scalar_node_v<call_node<F, A...>> =
+    std::is_same_v<F, fn::sum_t> || std::is_same_v<F, fn::mean_t> || std::is_same_v<F, fn::dot_t> ||
+    std::is_same_v<F, fn::at_t> || std::is_same_v<F, fn::numel_t> ||
+    (is_unary_function_v<F> && (is_scalar_node_v<A> && ...));
+template <expr_kind K, class... A>
+  requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||
+           K == expr_kind::divides || K == expr_kind::negate)
+inline constexpr bool is_scalar_node_v<expression<K, boost::hana::tuple<A...>>> =
+    (is_scalar_node_v<A> && ...);
+
+/// fit(c, like), simplified: nothing to fit when both are scalars by type, or when
+/// c is zero or already fitted to the same shape.
+template <class C, class L>
+constexpr auto make_fit(C const& c, L const& like) {
+  if constexpr (is_zero_v<C>)
+    return constant<0>{};
+  else if constexpr (is_scalar_node_v<C> && is_scalar_node_v<L>)
+    return c;
+  else if constexpr (is_call_of_v<C, fn::fit_t> && std::is_same_v<arg_t<1, C>, L> &&
+                     is_stateless_v<L>)
+    return c;
+  else
+    return make_call_node<fn::fit_t>(c, like);
+}
+
 template <class E, class... I>
 constexpr auto make_at(E const& e, I... i) {
   return make_call_node<fn::at_t>(e, index_literal{boost::hana::tuple<long long>{static_cast<long long>(i)}}...);

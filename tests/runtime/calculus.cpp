@@ -76,8 +76,8 @@ TEST_CASE("fixed_tensor: access, bounds and printing", "[fixed_tensor]") {
   CHECK_THROWS_WITH(m(0, 5), Catch::Matchers::Contains("out of range"));
   CHECK(m == lz::fixed_tensor<float, 2, 2>{{4, 2}, {7, 6}});
   std::ostringstream os;
-  os << lz::fixed_tensor<double, 2>{15, 18};
-  CHECK(os.str() == "[15, 18]");
+  os << lz::fixed_tensor<float, 2>{15, 18} << ' ' << lz::fixed_tensor<double, 2>{15, 18};
+  CHECK(os.str() == "tensor([15., 18.]) tensor([15., 18.], dtype=torch.float64)");
 }
 
 }  // namespace

@@ -31,10 +31,12 @@ static_assert(lz::eval(lz::jvp(k, lz::wrt(m0, m1), lz::fixed_tensor<double, 2>{1
 static_assert(lz::eval(lz::hvp(f, lz::wrt(x, y), lz::fixed_tensor<double, 2>{1, 1}), x = 2.0,
                        y = 0.0) == lz::fixed_tensor<double, 2>{4, 4});
 
-// Scalar variables: grad is d, jacobian of a stack is a vector.
-static_assert(same_type(lz::grad(f, x), lz::d(f, x)));
+// A single variable: grad is the adjoint (reverse) form, equal in value to d; the
+// Jacobian of a stack with respect to a scalar variable is a vector.
+static_assert(lz::eval(lz::grad(f, x), x = 2.0, y = 3.0) == lz::eval(lz::d(f, x), x = 2.0, y = 3.0));
+static_assert(lz::eval(lz::grad(f, y), x = 2.0, y = 0.0) == 5.0);
 static_assert(lz::eval(lz::jacobian(k, m0), m0 = 2.0, m1 = 3.0) == lz::fixed_tensor<double, 2>{4, 2});
-static_assert(same_type(lz::hessian(f, x), lz::d(f, x, x)));
+static_assert(lz::eval(lz::hessian(f, x), x = 2.0, y = 3.0) == 6.0);
 
 // fixed_tensor is usable in constant evaluation.
 constexpr lz::fixed_tensor<double, 2, 3> t{{1, 2, 3}, {4, 5, 6}};

@@ -311,6 +311,15 @@ constexpr auto make_pow(A const& a, B const& b) {
   }
 }
 
+template <class F>
+inline constexpr bool is_unary_function_v =
+    std::is_same_v<F, fn::sqrt_t> || std::is_same_v<F, fn::cbrt_t> || std::is_same_v<F, fn::exp_t> ||
+    std::is_same_v<F, fn::log_t> || std::is_same_v<F, fn::sin_t> || std::is_same_v<F, fn::cos_t> ||
+    std::is_same_v<F, fn::tan_t> || std::is_same_v<F, fn::asin_t> || std::is_same_v<F, fn::acos_t> ||
+    std::is_same_v<F, fn::atan_t> || std::is_same_v<F, fn::sinh_t> || std::is_same_v<F, fn::cosh_t> ||
+    std::is_same_v<F, fn::tanh_t> || std::is_same_v<F, fn::abs_t> || std::is_same_v<F, fn::sign_t> ||
+    std::is_same_v<F, fn::pow_t> || std::is_same_v<F, fn::atan2_t>;
+
 /// The value of f(0) or f(1) for functions with a simple exact value there.
 template <class F, class... A>
 struct exact_value {

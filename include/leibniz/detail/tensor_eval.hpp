@@ -72,9 +72,9 @@ template <class T, class S>
 struct dense_view {
   T const* data;
   S extents;
-  placement at{};
+  mutable placement at{};
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const& root) noexcept { at.place(to_shape(extents), root); }
+  constexpr void place(leibniz::shape const& root) const noexcept { at.place(to_shape(extents), root); }
   [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
   template <class R>
   [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const noexcept {
@@ -86,14 +86,14 @@ struct dense_view {
 template <class Tensor>
 struct owned {
   Tensor value;
-  placement at{};
+  mutable placement at{};
   [[nodiscard]] constexpr auto shape() const noexcept {
     if constexpr (is_fixed_tensor_v<Tensor>)
       return typename Tensor::static_shape_type{};
     else
       return value.shape();
   }
-  constexpr void place(leibniz::shape const& root) noexcept { at.place(to_shape(shape()), root); }
+  constexpr void place(leibniz::shape const& root) const noexcept { at.place(to_shape(shape()), root); }
   [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
   template <class R>
   [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const noexcept {
@@ -107,7 +107,7 @@ struct filled {
   R v;
   S extents;
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const&) noexcept {}
+  constexpr void place(leibniz::shape const&) const noexcept {}
   [[nodiscard]] constexpr bool all_same() const noexcept { return true; }
   template <class R2>
   [[nodiscard]] constexpr R2 get(std::size_t, std::size_t const*) const noexcept {
@@ -121,9 +121,9 @@ struct one_hot {
   R v;
   std::size_t k;
   S extents;
-  placement at{};
+  mutable placement at{};
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const& root) noexcept { at.place(to_shape(extents), root); }
+  constexpr void place(leibniz::shape const& root) const noexcept { at.place(to_shape(extents), root); }
   [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
   template <class R2>
   [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx) const noexcept {
@@ -138,8 +138,8 @@ struct ewise {
   S extents;
   std::tuple<A...> args;
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const& root) noexcept {
-    std::apply([&](auto&... a) { (place_operand(a, root), ...); }, args);
+  constexpr void place(leibniz::shape const& root) const noexcept {
+    std::apply([&](auto const&... a) { (place_operand(a, root), ...); }, args);
   }
   [[nodiscard]] constexpr bool all_same() const noexcept {
     return std::apply([](auto const&... a) { return (operand_all_same(a) && ...); }, args);
@@ -152,7 +152,7 @@ struct ewise {
 
  private:
   template <class X>
-  static constexpr void place_operand(X& x, leibniz::shape const& root) noexcept {
+  static constexpr void place_operand(X const& x, leibniz::shape const& root) noexcept {
     if constexpr (!std::is_arithmetic_v<X>) x.place(root);
   }
   template <class X>
@@ -207,17 +207,18 @@ inline constexpr bool is_scalar_shape_v = std::is_same_v<S, static_shape<>>;
 
 /// op(a...) elementwise: computed at once for scalars, lazy for tensors.
 template <class Op, class... V>
-[[nodiscard]] constexpr auto elementwise(std::string_view name, Op op, V const&... v) {
+[[nodiscard]] constexpr auto elementwise(std::string_view name, Op op, V... v) {
   if constexpr ((std::is_arithmetic_v<V> && ...)) {
     return op(v...);
   } else if constexpr (sizeof...(V) == 1) {
-    return ewise<Op, std::remove_cvref_t<decltype(value_shape(v...))>, V...>{op, value_shape(v...), {v...}};
+    auto const s = value_shape(v...);
+    return ewise<Op, std::remove_cvref_t<decltype(s)>, V...>{op, s, {std::move(v)...}};
   } else {
     static_assert(sizeof...(V) == 2);
     auto const s = [&](auto const& a, auto const& b) {
       return broadcast_shapes(name, value_shape(a), value_shape(b));
     }(v...);
-    return ewise<Op, std::remove_cvref_t<decltype(s)>, V...>{op, s, {v...}};
+    return ewise<Op, std::remove_cvref_t<decltype(s)>, V...>{op, s, {std::move(v)...}};
   }
 }
 
@@ -241,7 +242,7 @@ struct container<R, static_shape<>> {
 
 /// Writes every element of a tensor operand into `out` (whose shape is the operand's).
 template <class R, class V, class Out>
-constexpr void fill(V v, Out& out, shape const& s) {
+constexpr void fill(V const& v, Out& out, shape const& s) {
   v.place(s);
   std::size_t const n = s.numel();
   R* const o = out.data();
@@ -292,7 +293,7 @@ template <class R, class V>
   if constexpr (std::is_arithmetic_v<V>) {
     return static_cast<R>(v);
   } else {
-    V w = v;
+    V const& w = v;
     shape const s = to_shape(w.shape());
     w.place(s);
     std::size_t const n = s.numel();
@@ -338,9 +339,8 @@ template <class R, class V>
   if constexpr (std::is_arithmetic_v<V>) {
     return static_cast<R>(v);
   } else {
-    V w = v;
-    w.place(s);
-    return w.template get<R>(flat, idx.data());
+    v.place(s);
+    return v.template get<R>(flat, idx.data());
   }
 }
 
@@ -407,10 +407,34 @@ constexpr void check_static_product() {
 template <class X>
 [[nodiscard]] constexpr auto const* element_pointer(X const& x);
 
-/// The elements of a value in row-major order (materialised if lazy).
+template <class R, class V>
+inline constexpr bool is_view_of_v = false;
+template <class R, class S>
+inline constexpr bool is_view_of_v<R, dense_view<R, S>> = true;
+template <class R, class V>
+inline constexpr bool is_owned_of_v = false;
+template <class R, std::size_t... N>
+inline constexpr bool is_owned_of_v<R, owned<fixed_tensor<R, N...>>> = true;
+template <class R>
+inline constexpr bool is_owned_of_v<R, owned<tensor<R>>> = true;
+
+/// Row-major elements read in place.
+template <class R>
+struct borrowed {
+  R const* p;
+  [[nodiscard]] constexpr R const* data() const noexcept { return p; }
+};
+
+/// The elements of a value in row-major order: read in place when the value is a
+/// bound tensor or an owned result of element type R, materialised otherwise.
 template <class R, class V>
 [[nodiscard]] constexpr auto contiguous(V const& v) {
-  return materialize<R>(v);
+  if constexpr (is_view_of_v<R, V>)
+    return borrowed<R>{v.data};
+  else if constexpr (is_owned_of_v<R, V>)
+    return borrowed<R>{v.value.data()};
+  else
+    return materialize<R>(v);
 }
 
 template <class Op, class SA, class SB>
@@ -460,7 +484,7 @@ template <class R, class Op, class A, class B>
           }
         }
       }
-      return owned<decltype(out)>{out};
+      return owned<decltype(out)>{std::move(out)};
     }
   }
 }
@@ -494,7 +518,7 @@ template <class R, class V>
   auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
   for (std::size_t i = 0; i < s[0]; ++i)
     for (std::size_t j = 0; j < s[1]; ++j) out.data()[j * s[0] + i] = p[i * s[1] + j];
-  return owned<decltype(out)>{out};
+  return owned<decltype(out)>{std::move(out)};
 }
 
 }  // namespace leibniz::detail
