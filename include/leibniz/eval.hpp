@@ -265,20 +265,25 @@ struct stack_shape_fn {
 /// The value of fit(c, like) when a shape is only known at run time.
 template <class R, class C>
 struct fit_dynamic {
+  struct plan_type {
+    plan_t<C> c;
+    placement r;
+  };
   C c;
   owned<tensor<R>> reduced;
   bool pass;
   [[nodiscard]] constexpr leibniz::shape shape() const { return pass ? to_shape(c.shape()) : reduced.shape(); }
-  constexpr void place(leibniz::shape const& root) const {
-    if (pass)
-      c.place(root);
-    else
-      reduced.place(root);
+  [[nodiscard]] constexpr plan_type plan(leibniz::shape const& root) const {
+    if (pass) return {c.plan(root), {}};
+    return {{}, reduced.plan(root)};
   }
-  [[nodiscard]] constexpr bool all_same() const { return pass ? c.all_same() : reduced.all_same(); }
+  [[nodiscard]] static constexpr bool same(plan_type const& p) noexcept {
+    // the part not taken has a default plan, which is flat
+    return C::same(p.c) && p.r.same;
+  }
   template <class R2>
-  [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx) const {
-    return pass ? c.template get<R2>(i, idx) : reduced.template get<R2>(i, idx);
+  [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx, plan_type const& p) const {
+    return pass ? c.template get<R2>(i, idx, p.c) : reduced.template get<R2>(i, idx, p.r);
   }
 };
 
@@ -321,14 +326,14 @@ constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& s
   if (!try_broadcast(sc, st).ok || !(try_broadcast(sc, st).value == sc))
     throw shape_error(shapes_text("fit", sc, st) + ": the first cannot be reduced to the second");
   using R = std::remove_cvref_t<decltype(*out.data())>;
-  c.place(sc);
   placement target{};
   target.place(st, sc);
-  std::size_t const n = sc.numel();
   R* const o = out.data();
   std::array<std::size_t, max_rank> idx{};
+  auto const p = c.plan(sc);
+  std::size_t const n = sc.numel();
   for (std::size_t i = 0; i < n; ++i) {
-    o[target.offset(i, idx.data())] += c.template get<R>(i, idx.data());
+    o[target.offset(i, idx.data())] += c.template get<R>(i, idx.data(), p);
     for (std::size_t d = sc.rank(); d-- > 0;) {
       if (++idx[d] < sc[d]) break;
       idx[d] = 0;
@@ -631,13 +636,14 @@ inline constexpr auto name_of = name_of_t<V>::value;
 
 /// Compile errors for misuse of `eval`, each naming the offending variable.
 template <fixed_string Name, std::size_t... I>
-constexpr void report_missing_binding(std::index_sequence<I...>) {
-  [[maybe_unused]] error::eval_has_no_binding_for_variable<Name.data[I]...>
-      this_variable_of_f_has_no_binding;
+constexpr auto report_missing_binding(std::index_sequence<I...>) {
+  static_assert(sizeof(error::eval_has_no_binding_for_variable<Name.data[I]...>) == 0,
+                "leibniz::eval(f, x = value, ...): this variable of f has no binding");
 }
 template <fixed_string Name, std::size_t... I>
-constexpr void report_duplicate_binding(std::index_sequence<I...>) {
-  [[maybe_unused]] error::eval_binds_variable_twice<Name.data[I]...> this_variable_is_bound_twice;
+constexpr auto report_duplicate_binding(std::index_sequence<I...>) {
+  static_assert(sizeof(error::eval_binds_variable_twice<Name.data[I]...>) == 0,
+                "leibniz::eval(f, x = value, ...): this variable is bound twice");
 }
 
 template <class... B>
@@ -651,23 +657,25 @@ struct is_bound_twice {
   using fn = boost::mp11::mp_bool<(binding_count<V, B...>() > 1)>;
 };
 
-/// Checks the bindings of `eval(f, b...)`; reports the first problem as a
-/// compile error naming the variable. True when evaluation may proceed.
+/// The bindings of `eval(f, b...)`: which variable is bound twice, which is missing.
 template <class E, class... B>
-constexpr bool check_bindings() {
+struct binding_check {
   using twice = boost::mp11::mp_copy_if_q<boost::mp11::mp_list<typename B::variable_type...>,
                                           is_bound_twice<B...>>;
   using missing = boost::mp11::mp_copy_if_q<variables_t<E>, is_unbound<B...>>;
-  if constexpr (!boost::mp11::mp_empty<twice>::value) {
-    constexpr auto name = name_of<boost::mp11::mp_front<twice>>;
+  static constexpr bool ok = boost::mp11::mp_empty<twice>::value && boost::mp11::mp_empty<missing>::value;
+};
+
+/// Reports the first problem of the bindings as a compile error naming the variable
+/// (a plain statement, never part of a constant expression, so nothing cascades).
+template <class Check>
+constexpr auto report_bindings() {  // auto: instantiated at once, so its error comes first
+  if constexpr (!boost::mp11::mp_empty<typename Check::twice>::value) {
+    constexpr auto name = name_of<boost::mp11::mp_front<typename Check::twice>>;
     report_duplicate_binding<name>(std::make_index_sequence<name.size()>{});
-    return false;
-  } else if constexpr (!boost::mp11::mp_empty<missing>::value) {
-    constexpr auto name = name_of<boost::mp11::mp_front<missing>>;
+  } else if constexpr (!boost::mp11::mp_empty<typename Check::missing>::value) {
+    constexpr auto name = name_of<boost::mp11::mp_front<typename Check::missing>>;
     report_missing_binding<name>(std::make_index_sequence<name.size()>{});
-    return false;
-  } else {
-    return true;
   }
 }
 
@@ -698,7 +706,11 @@ struct eval_fn {
     if constexpr (detail::is_expression_tuple_v<E> && (detail::is_binding_v<B> && ...)) {
       return std::apply([&](auto const&... fi) { return std::tuple{(*this)(fi, b...)...}; }, f);
     } else if constexpr (Expression<E> && (detail::is_binding_v<B> && ...)) {
-      if constexpr (detail::check_bindings<E, B...>()) {
+      using check = detail::binding_check<E, B...>;
+      if constexpr (!check::ok) {
+        detail::report_bindings<check>();
+        return typename detail::result_scalar<B...>::type{};  // no further errors
+      } else {
         using R = typename detail::result_scalar<B...>::type;
         using env_t = detail::environment<B...>;
         auto result = detail::materialize<R>(detail::evaluate<R>(f, env_t{{b...}}));

@@ -65,7 +65,7 @@ template <class T>
 inline constexpr bool is_bindable_v =
     std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
 template <class T>
-struct bindable_trait;  // specialised for tensor types in fixed_tensor.hpp
+struct bindable_trait;  // specialised for tensor types in tensor.hpp
 template <class T>
 concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; };
 /// Values bound by copy even as lvalues: numbers and fixed tensors (literal types).
@@ -273,11 +273,16 @@ concept Expression = detail::is_expression_v<std::remove_cvref_t<T>>;
 template <class T>
 concept Operand = Expression<T> || detail::is_bindable_v<std::remove_cvref_t<T>>;
 
-/// True for compile-time constants (`lz::constant<N, D>`).
+namespace detail {
 template <class E>
-inline constexpr bool is_constant_v = false;
+inline constexpr bool is_constant_impl = false;
 template <std::intmax_t N, std::intmax_t D>
-inline constexpr bool is_constant_v<constant<N, D>> = true;
+inline constexpr bool is_constant_impl<constant<N, D>> = true;
+}  // namespace detail
+
+/// True for compile-time constants (`lz::constant<N, D>`), cv-qualified or not.
+template <class E>
+inline constexpr bool is_constant_v = detail::is_constant_impl<std::remove_cvref_t<E>>;
 
 namespace detail {
 template <class E>

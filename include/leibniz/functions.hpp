@@ -123,10 +123,12 @@ struct pow_t {
 struct square_t {
   template <Operand U>
   [[nodiscard]] constexpr auto operator()(U const& u) const {
-    if constexpr (Expression<U>)
+    if constexpr (Expression<U>) {
       return detail::make_pow(u, constant<2>{});
-    else
-      return u * u;
+    } else {
+      auto const v = static_cast<detail::promote_t<U>>(u);  // integers in double, as pow
+      return v * v;
+    }
   }
 };
 

@@ -41,8 +41,12 @@ inline std::string parens(rendered const& r, bool needed, bool latex) {
 template <bool Latex, class E>
 rendered render(E const& e);
 
+template <class E>
+inline constexpr bool is_number_node_v = is_literal_v<E> || is_constant_v<E>;
+
 template <bool Latex, class E>
 rendered render_binary(E const& e, std::string_view op, prec level) {
+  using B = arg_t<1, E>;
   rendered const a = render<Latex>(arg<0>(e));
   rendered const b = render<Latex>(arg<1>(e));
   // Left operand: parenthesised when it binds weaker. Right operand: also when
@@ -52,6 +56,12 @@ rendered render_binary(E const& e, std::string_view op, prec level) {
   bool const pa = a.level < level;
   bool const pb = b.level < level || (b.level == level && !associative) || b.level == prec::unary;
   std::string sep{op};
+  // A right operand of + or - that starts with a negative number: x + (-3) prints as
+  // x - 3, x + -400 * y as x - 400 * y, x - -2 * y as x + 2 * y.
+  bool const leading_minus = !b.text.empty() && b.text.front() == '-' &&
+                             (b.level == prec::product || (b.level == prec::unary && is_number_node_v<B>));
+  if ((op == " + " || op == " - ") && leading_minus)
+    return {parens(a, pa, Latex) + (op == " + " ? " - " : " + ") + b.text.substr(1), level};
   if constexpr (Latex) {
     if (op == " ") {  // implicit product; a dot before a number or a sign
       char const c = b.text.empty() ? ' ' : b.text.front();

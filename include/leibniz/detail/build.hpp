@@ -173,6 +173,8 @@ constexpr auto make_add(A const& a, B const& b) {
     return make_sub(a, detail::arg<0>(b));
   } else if constexpr (is_neg_v<A>) {
     return make_sub(b, detail::arg<0>(a));
+  } else if constexpr (is_mul_v<B> && is_negative_constant_v<arg_t<0, B>>) {
+    return make_sub(a, make_mul(make_neg(detail::arg<0>(b)), detail::arg<1>(b)));  // a + -c X -> a - c X
   } else if constexpr (same_stateless_v<typename coefficient_split<A>::rest,
                                         typename coefficient_split<B>::rest>) {
     using sa = coefficient_split<A>;
@@ -233,6 +235,10 @@ constexpr auto make_mul(A const& a, B const& b) {
     return make_neg(make_mul(detail::arg<0>(a), b));
   } else if constexpr (is_neg_v<B>) {
     return make_neg(make_mul(a, detail::arg<0>(b)));
+  } else if constexpr (is_div_v<A> && is_one_v<arg_t<0, A>> && !is_number_v<B>) {
+    return make_div(b, detail::arg<1>(a));  // (1 / X) b -> b / X
+  } else if constexpr (is_div_v<B> && is_one_v<arg_t<0, B>> && !is_number_v<A>) {
+    return make_div(a, detail::arg<1>(b));  // a (1 / X) -> a / X
   } else if constexpr (!is_number_v<A> && is_mul_v<B> && is_number_v<arg_t<0, B>>) {
     return make_mul(detail::arg<0>(b), make_mul(a, detail::arg<1>(b)));
   } else if constexpr (!is_number_v<A> && is_mul_v<A> && is_number_v<arg_t<0, A>>) {
@@ -265,6 +271,11 @@ constexpr auto make_div(A const& a, B const& b) {
     return fold_literal(std::divides<>{}, a, b);
   } else if constexpr (is_negative_constant_v<A>) {
     return make_neg(make_div(make_neg(a), b));  // -1 / x -> -(1 / x)
+  } else if constexpr (Constant<A> && is_mul_v<B> && Constant<arg_t<0, B>>) {
+    // c / (k X) -> (c / k) (1 / X): the constants meet and fold
+    return make_mul(make_constant<ratio_div<A, arg_t<0, B>>>(), make_div(constant<1>{}, detail::arg<1>(b)));
+  } else if constexpr (Constant<A> && !is_one_v<A>) {
+    return make_mul(a, make_div(constant<1>{}, b));  // c / X -> c (1 / X), a coefficient
   } else if constexpr (Constant<B>) {
     return make_mul(make_constant<reduce(B::den, B::num)>(), a);
   } else if constexpr (same_stateless_v<A, B>) {

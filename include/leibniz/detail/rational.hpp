@@ -56,19 +56,28 @@ template <class A, class B>
 inline constexpr ratio_value ratio_div =
     reduce(wide_int{A::num} * B::den, wide_int{A::den} * B::num);
 
-/// `A^k` for an integer k (|k| <= 64), exactly, or !ok on overflow.
+/// `A^k` for an integer k, exactly (by squaring), or !ok on overflow.
 [[nodiscard]] constexpr ratio_value ratio_pow(std::intmax_t num, std::intmax_t den,
                                               std::intmax_t k) noexcept {
-  if (k < -64 || k > 64) return {0, 1, false};
-  bool invert = k < 0;
-  if (invert) k = -k;
-  wide_int n = 1, d = 1;
-  for (std::intmax_t i = 0; i < k; ++i) {
-    n *= num;
-    d *= den;
-    if (wide_abs(n) > std::numeric_limits<std::intmax_t>::max() ||
-        d > std::numeric_limits<std::intmax_t>::max())
-      return {0, 1, false};
+  bool const invert = k < 0;
+  wide_int e = k;
+  if (invert) e = -e;
+  constexpr wide_int limit = std::numeric_limits<std::intmax_t>::max();
+  wide_int n = 1, d = 1, bn = num, bd = den;
+  while (e > 0) {
+    if (e & 1) {
+      n *= bn;
+      d *= bd;
+      if (wide_abs(n) > limit || d > limit) return {0, 1, false};
+    }
+    e >>= 1;
+    if (e > 0) {
+      if (wide_abs(bn) > 3037000499 || bd > 3037000499) {  // the square would overflow
+        if (wide_abs(bn) > 1 || bd > 1) return {0, 1, false};
+      }
+      bn *= bn;
+      bd *= bd;
+    }
   }
   return invert ? reduce(d, n) : reduce(n, d);
 }

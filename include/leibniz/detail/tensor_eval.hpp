@@ -67,50 +67,67 @@ struct placement {
   }
 };
 
+// Every tensor value V has: shape(); plan(root) -> V::plan_type, the placement of its
+// leaves in a loop over a result of shape `root`; V::same(plan), whether every leaf
+// is read at the loop's flat index; get<R>(i, idx, plan), the element at flat index i
+// (row-major coordinates idx, used only when not `same`). Values stay immutable, so
+// they work unchanged in constant evaluation.
+
+struct no_plan {};
+
 /// A view of a bound tensor's elements (not owning: bindings outlive the evaluation).
 template <class T, class S>
 struct dense_view {
+  using plan_type = placement;
   T const* data;
   S extents;
-  mutable placement at{};
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const& root) const noexcept { at.place(to_shape(extents), root); }
-  [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
+  [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
+    placement p{};
+    p.place(to_shape(extents), root);
+    return p;
+  }
+  [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
   template <class R>
-  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const noexcept {
-    return static_cast<R>(data[at.offset(i, idx)]);
+  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
+    return static_cast<R>(data[p.offset(i, idx)]);
   }
 };
 
 /// A materialised intermediate result (a matrix product, a reduction), held by value.
 template <class Tensor>
 struct owned {
+  using plan_type = placement;
   Tensor value;
-  mutable placement at{};
   [[nodiscard]] constexpr auto shape() const noexcept {
     if constexpr (is_fixed_tensor_v<Tensor>)
       return typename Tensor::static_shape_type{};
     else
       return value.shape();
   }
-  constexpr void place(leibniz::shape const& root) const noexcept { at.place(to_shape(shape()), root); }
-  [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
+  [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
+    placement p{};
+    p.place(to_shape(shape()), root);
+    return p;
+  }
+  [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
   template <class R>
-  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const noexcept {
-    return static_cast<R>(value.data()[at.offset(i, idx)]);
+  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
+    return static_cast<R>(value.data()[p.offset(i, idx)]);
   }
 };
 
 /// A scalar broadcast to a shape (the cotangent of a reduction).
 template <class R, class S>
 struct filled {
+  using plan_type = no_plan;
   R v;
   S extents;
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const&) const noexcept {}
-  [[nodiscard]] constexpr bool all_same() const noexcept { return true; }
+  [[nodiscard]] constexpr no_plan plan(leibniz::shape const&) const noexcept { return {}; }
+  [[nodiscard]] static constexpr bool same(no_plan) noexcept { return true; }
   template <class R2>
-  [[nodiscard]] constexpr R2 get(std::size_t, std::size_t const*) const noexcept {
+  [[nodiscard]] constexpr R2 get(std::size_t, std::size_t const*, no_plan) const noexcept {
     return static_cast<R2>(v);
   }
 };
@@ -118,58 +135,100 @@ struct filled {
 /// One element `v` at flat position `k` of a shape, zero elsewhere.
 template <class R, class S>
 struct one_hot {
+  using plan_type = placement;
   R v;
   std::size_t k;
   S extents;
-  mutable placement at{};
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const& root) const noexcept { at.place(to_shape(extents), root); }
-  [[nodiscard]] constexpr bool all_same() const noexcept { return at.same; }
+  [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
+    placement p{};
+    p.place(to_shape(extents), root);
+    return p;
+  }
+  [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
   template <class R2>
-  [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx) const noexcept {
-    return at.offset(i, idx) == k ? static_cast<R2>(v) : R2(0);
+  [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
+    return p.offset(i, idx) == k ? static_cast<R2>(v) : R2(0);
   }
 };
+
+template <class X>
+struct plan_of {
+  using type = typename X::plan_type;
+};
+template <class X>
+  requires std::is_arithmetic_v<X>
+struct plan_of<X> {
+  using type = no_plan;
+};
+template <class X>
+using plan_t = typename plan_of<X>::type;
 
 /// A lazy elementwise node: `op(operands...)` element by element.
 template <class Op, class S, class... A>
 struct ewise {
+  using plan_type = std::tuple<plan_t<A>...>;
   Op op;
   S extents;
   std::tuple<A...> args;
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
-  constexpr void place(leibniz::shape const& root) const noexcept {
-    std::apply([&](auto const&... a) { (place_operand(a, root), ...); }, args);
+  [[nodiscard]] constexpr plan_type plan(leibniz::shape const& root) const noexcept {
+    return std::apply([&](auto const&... a) { return plan_type{plan_operand(a, root)...}; }, args);
   }
-  [[nodiscard]] constexpr bool all_same() const noexcept {
-    return std::apply([](auto const&... a) { return (operand_all_same(a) && ...); }, args);
+  [[nodiscard]] static constexpr bool same(plan_type const& p) noexcept {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return (operand_same<A>(std::get<I>(p)) && ...);
+    }(std::index_sequence_for<A...>{});
   }
   template <class R>
-  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx) const {
-    return std::apply([&](auto const&... a) { return static_cast<R>(op(get_operand<R>(a, i, idx)...)); },
-                      args);
+  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx, plan_type const& p) const {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return static_cast<R>(op(get_operand<R>(std::get<I>(args), i, idx, std::get<I>(p))...));
+    }(std::index_sequence_for<A...>{});
   }
 
  private:
   template <class X>
-  static constexpr void place_operand(X const& x, leibniz::shape const& root) noexcept {
-    if constexpr (!std::is_arithmetic_v<X>) x.place(root);
+  static constexpr plan_t<X> plan_operand(X const& x, leibniz::shape const& root) noexcept {
+    if constexpr (std::is_arithmetic_v<X>)
+      return {};
+    else
+      return x.plan(root);
   }
   template <class X>
-  static constexpr bool operand_all_same(X const& x) noexcept {
+  static constexpr bool operand_same(plan_t<X> const& p) noexcept {
     if constexpr (std::is_arithmetic_v<X>)
       return true;
     else
-      return x.all_same();
+      return X::same(p);
   }
   template <class R, class X>
-  static constexpr R get_operand(X const& x, std::size_t i, std::size_t const* idx) {
+  static constexpr R get_operand(X const& x, std::size_t i, std::size_t const* idx, plan_t<X> const& p) {
     if constexpr (std::is_arithmetic_v<X>)
       return static_cast<R>(x);
     else
-      return x.template get<R>(i, idx);
+      return x.template get<R>(i, idx, p);
   }
 };
+
+/// Visits every element of a tensor value in row-major order: fn(i, value).
+template <class R, class V, class Fn>
+constexpr void for_each_element(V const& v, shape const& s, Fn fn) {
+  auto const p = v.plan(s);
+  std::size_t const n = s.numel();
+  if (V::same(p)) {
+    for (std::size_t i = 0; i < n; ++i) fn(i, v.template get<R>(i, nullptr, p));
+  } else {
+    std::array<std::size_t, max_rank> idx{};
+    for (std::size_t i = 0; i < n; ++i) {
+      fn(i, v.template get<R>(i, idx.data(), p));
+      for (std::size_t d = s.rank(); d-- > 0;) {  // next row-major coordinate
+        if (++idx[d] < s[d]) break;
+        idx[d] = 0;
+      }
+    }
+  }
+}
 
 template <class V>
 inline constexpr bool is_tensor_operand_v = !std::is_arithmetic_v<V>;
@@ -186,13 +245,21 @@ template <class V>
     return v.shape();
 }
 
+/// A compile error whose first line names `Error` (an incomplete type such as
+/// shapes_cannot_be_broadcast<static_shape<2>, static_shape<3>>). `auto` makes it
+/// instantiated at once, so the error comes before any consequence of it.
+template <class Error>
+constexpr auto report_static_error() {
+  static_assert(sizeof(Error) == 0, "leibniz: the compile-time shapes named above do not fit");
+}
+
 /// Broadcast of two shapes: static when both are (a mismatch is a compile error).
 template <class SA, class SB>
 [[nodiscard]] constexpr auto broadcast_shapes(std::string_view op, SA const& a, SB const& b) {
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
     if constexpr (!try_broadcast(SA::value(), SB::value()).ok) {
-      [[maybe_unused]] error::shapes_cannot_be_broadcast<SA, SB> these_fixed_shapes;
-      return static_shape<>{};
+      report_static_error<error::shapes_cannot_be_broadcast<SA, SB>>();
+      return SA{};  // carry on with one of the shapes: no further errors
     } else {
       auto const fn = [] { return try_broadcast(SA::value(), SB::value()).value; };
       return static_shape_from_t<decltype(fn)>{};
@@ -243,21 +310,8 @@ struct container<R, static_shape<>> {
 /// Writes every element of a tensor operand into `out` (whose shape is the operand's).
 template <class R, class V, class Out>
 constexpr void fill(V const& v, Out& out, shape const& s) {
-  v.place(s);
-  std::size_t const n = s.numel();
   R* const o = out.data();
-  if (v.all_same()) {
-    for (std::size_t i = 0; i < n; ++i) o[i] = v.template get<R>(i, nullptr);
-  } else {
-    std::array<std::size_t, max_rank> idx{};
-    for (std::size_t i = 0; i < n; ++i) {
-      o[i] = v.template get<R>(i, idx.data());
-      for (std::size_t d = s.rank(); d-- > 0;) {  // next row-major coordinate
-        if (++idx[d] < s[d]) break;
-        idx[d] = 0;
-      }
-    }
-  }
+  for_each_element<R>(v, s, [o](std::size_t i, R x) { o[i] = x; });
 }
 
 /// A value as a fixed_tensor, a tensor or a scalar: the one loop over the result.
@@ -268,7 +322,7 @@ template <class R, class V>
   } else {
     using S = operand_shape_t<V>;
     if constexpr (is_scalar_shape_v<S>) {
-      return v.template get<R>(0, nullptr);
+      return v.template get<R>(0, nullptr, v.plan(shape{}));
     } else {
       S const s = v.shape();
       auto out = container<R, S>::make(s);
@@ -293,23 +347,8 @@ template <class R, class V>
   if constexpr (std::is_arithmetic_v<V>) {
     return static_cast<R>(v);
   } else {
-    V const& w = v;
-    shape const s = to_shape(w.shape());
-    w.place(s);
-    std::size_t const n = s.numel();
     R acc = 0;
-    if (w.all_same()) {
-      for (std::size_t i = 0; i < n; ++i) acc += w.template get<R>(i, nullptr);
-    } else {
-      std::array<std::size_t, max_rank> idx{};
-      for (std::size_t i = 0; i < n; ++i) {
-        acc += w.template get<R>(i, idx.data());
-        for (std::size_t d = s.rank(); d-- > 0;) {
-          if (++idx[d] < s[d]) break;
-          idx[d] = 0;
-        }
-      }
-    }
+    for_each_element<R>(v, to_shape(v.shape()), [&acc](std::size_t, R x) { acc += x; });
     return acc;
   }
 }
@@ -339,8 +378,7 @@ template <class R, class V>
   if constexpr (std::is_arithmetic_v<V>) {
     return static_cast<R>(v);
   } else {
-    v.place(s);
-    return v.template get<R>(flat, idx.data());
+    return v.template get<R>(flat, idx.data(), v.plan(s));
   }
 }
 
@@ -396,11 +434,10 @@ struct product_shape_fn {
 
 /// A static-shape product whose shapes do not fit is a compile error naming them.
 template <class Op, class SA, class SB>
-constexpr void check_static_product() {
+constexpr auto check_static_product() {
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
-    if constexpr (!is_matrix_product_ok(Op::name, SA::value(), SB::value())) {
-      [[maybe_unused]] error::mm_inner_dimensions_differ<SA, SB> these_fixed_shapes;
-    }
+    if constexpr (!is_matrix_product_ok(Op::name, SA::value(), SB::value()))
+      report_static_error<error::mm_inner_dimensions_differ<SA, SB>>();
   }
 }
 
@@ -452,7 +489,11 @@ template <class R, class Op, class A, class B>
   using SB = std::remove_cvref_t<decltype(value_shape(b))>;
   check_static_product<Op, SA, SB>();
   if constexpr (!static_product_ok<Op, SA, SB>()) {
-    return R(0);
+    // the result type the product would have, so that nothing else fails
+    if constexpr (SA::rank == 2 && SB::rank == 2)
+      return owned<fixed_tensor<R, SA::value()[0], SB::value()[1]>>{};
+    else
+      return R(0);
   } else {
     shape const sa = to_shape(value_shape(a)), sb = to_shape(value_shape(b));
     auto const so = lift_shape<product_shape_fn<Op>>(value_shape(a), value_shape(b));
