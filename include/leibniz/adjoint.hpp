@@ -116,8 +116,7 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c0, auto const&, auto const&... index) {
       return adj(c0, call<fn::at_t>(make_fit(c, e), index...));
     });
-  } else if constexpr (is_call_v<E> && !is_call_of_v<E, fn::row_t> &&
-                       !is_call_of_v<E, fn::matmul_vjp_a_t> && !is_call_of_v<E, fn::matmul_vjp_b_t>) {
+  } else if constexpr (is_unary_function_v<call_function_t<E>>) {
     auto const& u = arg<0>(e);
     return adj(u, make_mul(c, unary_rule<call_function_t<E>>::apply(e, u)));
   } else {

@@ -231,10 +231,14 @@ constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c, auto const&... rest) {
       return make_call_node<call_function_t<E>>(dv(c), rest...);
     });
-  } else {
-    static_assert(is_call_v<E>, "leibniz: no derivative rule for this node");
+  } else if constexpr (is_unary_function_v<call_function_t<E>>) {
     auto const& u = arg<0>(e);
     return make_mul(unary_rule<call_function_t<E>>::apply(e, u), dv(u));
+  } else {
+    static_assert(sizeof(E) == 0,
+                  "leibniz: no derivative rule for this node (a Jacobian node is not "
+                  "differentiated again; differentiate the formula itself)");
+    return constant<0>{};
   }
 }
 

@@ -52,11 +52,6 @@ struct element_type<tensor<T>> {
   using type = T;
 };
 
-template <class E>
-inline constexpr bool is_tensor_literal_v = false;
-template <class T>
-  requires(is_tensor_v<T> || is_fixed_tensor_v<T>)
-inline constexpr bool is_tensor_literal_v<expression<expr_kind::terminal, boost::hana::tuple<T>>> = true;
 
 /// Whether a formula holds a dynamic tensor literal (such as the v of a vjp).
 template <class E>
@@ -324,7 +319,9 @@ constexpr auto fit_value(C const& c, S const& target) {
 template <class C, class Out>
 constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& st) {
   if (!try_broadcast(sc, st).ok || !(try_broadcast(sc, st).value == sc))
-    throw shape_error(shapes_text("fit", sc, st) + ": the first cannot be reduced to the second");
+    throw shape_error("leibniz: a cotangent or tangent of shape " + sc.to_string() +
+                      " does not fit shape " + st.to_string() +
+                      " (check the shape of the vector given to vjp, jvp or hvp)");
   using R = std::remove_cvref_t<decltype(*out.data())>;
   placement target{};
   target.place(st, sc);

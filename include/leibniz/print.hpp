@@ -6,6 +6,7 @@
 #include <leibniz/expression.hpp>
 #include <leibniz/functions.hpp>
 #include <leibniz/stack.hpp>
+#include <leibniz/tensor.hpp>
 
 #include <boost/hana/unpack.hpp>
 
@@ -40,6 +41,29 @@ inline std::string parens(rendered const& r, bool needed, bool latex) {
 
 template <bool Latex, class E>
 rendered render(E const& e);
+
+
+/// A tensor held in a formula (the v of a vjp), compactly: [[1, 0]].
+template <bool Latex, class T>
+std::string tensor_text(T const& t) {
+  shape const s(t.shape());
+  std::string out;
+  std::size_t i = 0;
+  auto rec = [&](auto& self, std::size_t d) -> void {
+    if (d == s.rank()) {
+      out += number_text(static_cast<double>(t.data()[i++]));
+      return;
+    }
+    out += Latex ? "\\left[" : "[";
+    for (std::size_t k = 0; k < s[d]; ++k) {
+      if (k) out += ", ";
+      self(self, d + 1);
+    }
+    out += Latex ? "\\right]" : "]";
+  };
+  rec(rec, 0);
+  return out;
+}
 
 template <class E>
 inline constexpr bool is_number_node_v = is_literal_v<E> || is_constant_v<E>;
@@ -142,6 +166,8 @@ rendered render(E const& e) {
   } else if constexpr (is_literal_v<E>) {
     auto const v = value(e);
     return {number_text(v), v < 0 ? prec::unary : prec::atom};
+  } else if constexpr (is_tensor_literal_v<E>) {
+    return {tensor_text<Latex>(value(e)), prec::atom};
   } else if constexpr (is_add_v<E>) {
     return render_binary<Latex>(e, " + ", prec::sum);
   } else if constexpr (is_sub_v<E>) {

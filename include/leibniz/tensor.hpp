@@ -152,6 +152,12 @@ inline constexpr bool is_tensor_v = false;
 template <class T>
 inline constexpr bool is_tensor_v<tensor<T>> = true;
 
+template <class E>
+inline constexpr bool is_tensor_literal_v = false;
+template <class T>
+  requires(is_tensor_v<T> || is_fixed_tensor_v<T>)
+inline constexpr bool is_tensor_literal_v<expression<expr_kind::terminal, boost::hana::tuple<T>>> = true;
+
 template <class T>
 struct bindable_trait<tensor<T>> {
   static constexpr bool value = true;

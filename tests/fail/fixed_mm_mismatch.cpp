@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // leibniz compile-fail test: a matrix product of fixed tensors whose inner dimensions differ.
-// LEIBNIZ_EXPECT_ERROR: mm_inner_dimensions_differ
-// LEIBNIZ_EXPECT_FIRST_ERROR: mm_inner_dimensions_differ<leibniz::static_shape<1, 2>, leibniz::static_shape<3, 2> ?>
+// LEIBNIZ_EXPECT_ERROR: product_shapes_do_not_fit
+// LEIBNIZ_EXPECT_FIRST_ERROR: product_shapes_do_not_fit<leibniz::fn::mm_t, leibniz::static_shape<1, 2>, leibniz::static_shape<3, 2> ?>
 #include <leibniz/leibniz.hpp>
 
 namespace lz = leibniz;

@@ -29,11 +29,12 @@
 
 namespace leibniz::error {
 /// The first error line of a compile-time shape mismatch names the operation's
-/// shapes: shapes_cannot_be_broadcast<static_shape<2>, static_shape<3>>.
+/// shapes: shapes_cannot_be_broadcast<static_shape<2>, static_shape<3>>,
+/// product_shapes_do_not_fit<fn::mm_t, static_shape<1, 2>, static_shape<3, 2>>.
 template <class A, class B>
 struct shapes_cannot_be_broadcast;
-template <class A, class B>
-struct mm_inner_dimensions_differ;
+template <class Op, class A, class B>
+struct product_shapes_do_not_fit;
 }  // namespace leibniz::error
 
 namespace leibniz::detail {
@@ -437,7 +438,7 @@ template <class Op, class SA, class SB>
 constexpr auto check_static_product() {
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
     if constexpr (!is_matrix_product_ok(Op::name, SA::value(), SB::value()))
-      report_static_error<error::mm_inner_dimensions_differ<SA, SB>>();
+      report_static_error<error::product_shapes_do_not_fit<Op, SA, SB>>();
   }
 }
 
