@@ -280,6 +280,10 @@ struct fit_dynamic {
   [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx, plan_type const& p) const {
     return pass ? c.template get<R2>(i, idx, p.c) : reduced.template get<R2>(i, idx, p.r);
   }
+  template <class R2>
+  [[nodiscard]] constexpr R2 get_flat(std::size_t i) const {
+    return pass ? c.template get_flat<R2>(i) : reduced.template get_flat<R2>(i);
+  }
 };
 
 /// fit(c, like): c summed over the dimensions it was broadcast along, or a scalar c

@@ -93,6 +93,10 @@ struct dense_view {
   [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
     return static_cast<R>(data[p.offset(i, idx)]);
   }
+  template <class R>
+  [[nodiscard]] constexpr R get_flat(std::size_t i) const noexcept {
+    return static_cast<R>(data[i]);
+  }
 };
 
 /// A materialised intermediate result (a matrix product, a reduction), held by value.
@@ -116,6 +120,10 @@ struct owned {
   [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
     return static_cast<R>(value.data()[p.offset(i, idx)]);
   }
+  template <class R>
+  [[nodiscard]] constexpr R get_flat(std::size_t i) const noexcept {
+    return static_cast<R>(value.data()[i]);
+  }
 };
 
 /// A scalar broadcast to a shape (the cotangent of a reduction).
@@ -129,6 +137,10 @@ struct filled {
   [[nodiscard]] static constexpr bool same(no_plan) noexcept { return true; }
   template <class R2>
   [[nodiscard]] constexpr R2 get(std::size_t, std::size_t const*, no_plan) const noexcept {
+    return static_cast<R2>(v);
+  }
+  template <class R2>
+  [[nodiscard]] constexpr R2 get_flat(std::size_t) const noexcept {
     return static_cast<R2>(v);
   }
 };
@@ -150,6 +162,10 @@ struct one_hot {
   template <class R2>
   [[nodiscard]] constexpr R2 get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
     return p.offset(i, idx) == k ? static_cast<R2>(v) : R2(0);
+  }
+  template <class R2>
+  [[nodiscard]] constexpr R2 get_flat(std::size_t i) const noexcept {
+    return i == k ? static_cast<R2>(v) : R2(0);
   }
 };
 
@@ -187,6 +203,12 @@ struct ewise {
       return static_cast<R>(op(get_operand<R>(std::get<I>(args), i, idx, std::get<I>(p))...));
     }(std::index_sequence_for<A...>{});
   }
+  /// The element when every leaf is read at the flat index (the common case).
+  template <class R>
+  [[nodiscard]] constexpr R get_flat(std::size_t i) const {
+    return std::apply([i, this](auto const&... a) { return static_cast<R>(op(flat_operand<R>(a, i)...)); },
+                      args);
+  }
 
  private:
   template <class X>
@@ -204,6 +226,13 @@ struct ewise {
       return X::same(p);
   }
   template <class R, class X>
+  static constexpr R flat_operand(X const& x, std::size_t i) {
+    if constexpr (std::is_arithmetic_v<X>)
+      return static_cast<R>(x);
+    else
+      return x.template get_flat<R>(i);
+  }
+  template <class R, class X>
   static constexpr R get_operand(X const& x, std::size_t i, std::size_t const* idx, plan_t<X> const& p) {
     if constexpr (std::is_arithmetic_v<X>)
       return static_cast<R>(x);
@@ -218,7 +247,7 @@ constexpr void for_each_element(V const& v, shape const& s, Fn fn) {
   auto const p = v.plan(s);
   std::size_t const n = s.numel();
   if (V::same(p)) {
-    for (std::size_t i = 0; i < n; ++i) fn(i, v.template get<R>(i, nullptr, p));
+    for (std::size_t i = 0; i < n; ++i) fn(i, v.template get_flat<R>(i));
   } else {
     std::array<std::size_t, max_rank> idx{};
     for (std::size_t i = 0; i < n; ++i) {
