@@ -14,15 +14,20 @@
 namespace leibniz {
 namespace fn {
 
+/// Printing of a function object by its name (as a Boost.YAP terminal value).
+template <class Derived>
+struct named {
+  friend std::ostream& operator<<(std::ostream& os, Derived const&) { return os << Derived::name; }
+};
+
 /// Common part of the tensor operations: a call node on expressions only.
 template <class Derived, std::size_t Arity>
-struct tensor_function {
+struct tensor_function : named<Derived> {
   template <Operand... A>
     requires(sizeof...(A) == Arity && (Expression<A> || ...))
   [[nodiscard]] constexpr auto operator()(A const&... a) const {
     return detail::make_call_node<Derived>(detail::as_expr(a)...);
   }
-  friend std::ostream& operator<<(std::ostream& os, Derived const&) { return os << Derived::name; }
 };
 
 /// sum(e): the sum of all elements, a scalar (a scalar is its own sum).
@@ -50,51 +55,43 @@ struct transpose_t : tensor_function<transpose_t, 1> {
   static constexpr std::string_view name = "transpose";
 };
 /// e(i, j...): one element of a tensor, a scalar. The indices are stored in the node.
-struct at_t {
+struct at_t : named<at_t> {
   static constexpr std::string_view name = "at";
-  friend std::ostream& operator<<(std::ostream& os, at_t) { return os << name; }
 };
 
 // Internal nodes of derivatives over tensors (printed with these names).
 
 /// fit(c, like): c reduced (summed over broadcast dimensions) or broadcast to the
 /// shape of `like`; `like` is used for its shape only.
-struct fit_t {
+struct fit_t : named<fit_t> {
   static constexpr std::string_view name = "fit";
-  friend std::ostream& operator<<(std::ostream& os, fit_t) { return os << name; }
 };
 /// numel(u): the number of elements of u (for its shape only).
-struct numel_t {
+struct numel_t : named<numel_t> {
   static constexpr std::string_view name = "numel";
-  friend std::ostream& operator<<(std::ostream& os, numel_t) { return os << name; }
 };
 /// onehot(c, like, i...): a tensor of like's shape, c at (i...), zero elsewhere.
-struct onehot_t {
+struct onehot_t : named<onehot_t> {
   static constexpr std::string_view name = "onehot";
-  friend std::ostream& operator<<(std::ostream& os, onehot_t) { return os << name; }
 };
 /// row(c, k): c[k], the k-th slice along the first dimension.
-struct row_t {
+struct row_t : named<row_t> {
   static constexpr std::string_view name = "row";
-  friend std::ostream& operator<<(std::ostream& os, row_t) { return os << name; }
 };
 /// matmul_vjp_a(c, a, b), matmul_vjp_b(c, a, b): the cotangents of a and b in
 /// matmul(a, b) for the cotangent c, by torch.matmul's rules for 1-D and 2-D operands
 /// (the other operand's rank picks the rule).
-struct matmul_vjp_a_t {
+struct matmul_vjp_a_t : named<matmul_vjp_a_t> {
   static constexpr std::string_view name = "matmul_vjp_a";
-  friend std::ostream& operator<<(std::ostream& os, matmul_vjp_a_t) { return os << name; }
 };
-struct matmul_vjp_b_t {
+struct matmul_vjp_b_t : named<matmul_vjp_b_t> {
   static constexpr std::string_view name = "matmul_vjp_b";
-  friend std::ostream& operator<<(std::ostream& os, matmul_vjp_b_t) { return os << name; }
 };
 /// jacobian(F, a, reverse, forward): a Jacobian evaluated by sweeps (calculus.hpp).
 template <bool ForwardOnly>
-struct jacobian_t {
+struct jacobian_t : named<jacobian_t<ForwardOnly>> {
   static constexpr bool forward_only = ForwardOnly;
   static constexpr std::string_view name = "jacobian";
-  friend std::ostream& operator<<(std::ostream& os, jacobian_t) { return os << name; }
 };
 /// outer(u, v): the outer product of two 1-D tensors.
 struct outer_t : tensor_function<outer_t, 2> {

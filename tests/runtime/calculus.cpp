@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -11,16 +13,12 @@
 namespace {
 
 namespace lz = leibniz;
+using leibniz_test::opaque;
 using namespace lz::literals;
 using Catch::Matchers::WithinRel;
 
 constexpr lz::variable<"x"> x;
 constexpr lz::variable<"y"> y;
-
-double opaque(double v) {
-  volatile double w = v;
-  return w;
-}
 
 TEST_CASE("gradient, Hessian and products of the Rosenbrock function", "[calculus]") {
   auto const f = lz::square(1 - x) + 100 * lz::square(y - x * x);

@@ -6,24 +6,21 @@
 #include <boost/math/differentiation/finite_difference.hpp>
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <cmath>
 #include <initializer_list>
 
 namespace {
 
 namespace lz = leibniz;
+using leibniz_test::opaque;
 using namespace lz::literals;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
 constexpr lz::variable<"x"> x;
 constexpr lz::variable<"y"> y;
-
-/// A value the optimiser cannot see, so evaluation happens at run time.
-double opaque(double v) {
-  volatile double w = v;
-  return w;
-}
 
 /// f and df/dx against closed forms; df/dx against a 6th-order central difference.
 template <class F, class Value, class Slope>

@@ -9,20 +9,18 @@
 #include <boost/math/differentiation/finite_difference.hpp>
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 namespace {
 
 namespace lz = leibniz;
+using leibniz_test::opaque;
 using Catch::Matchers::WithinRel;
 using boost::math::differentiation::finite_difference_derivative;
 
 constexpr lz::variable<"x"> x;
 constexpr lz::variable<"y"> y;
 constexpr auto f = lz::exp(lz::sin(x * y)) / (1 + x * x + y * y);
-
-double opaque(double v) {
-  volatile double w = v;
-  return w;
-}
 
 /// d(lower)/dv at (px, py) by finite differences, against `higher` evaluated there.
 template <class Lower, class Higher, class V>

@@ -76,6 +76,13 @@ struct placement {
 
 struct no_plan {};
 
+/// The plan of a leaf of shape `own` in a loop over `root`.
+[[nodiscard]] constexpr placement leaf_plan(shape const& own, shape const& root) noexcept {
+  placement p{};
+  p.place(own, root);
+  return p;
+}
+
 /// A view of a bound tensor's elements (not owning: bindings outlive the evaluation).
 template <class T, class S>
 struct dense_view {
@@ -84,9 +91,7 @@ struct dense_view {
   S extents;
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
   [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
-    placement p{};
-    p.place(to_shape(extents), root);
-    return p;
+    return leaf_plan(to_shape(extents), root);
   }
   [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
   template <class R>
@@ -111,9 +116,7 @@ struct owned {
       return value.shape();
   }
   [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
-    placement p{};
-    p.place(to_shape(shape()), root);
-    return p;
+    return leaf_plan(to_shape(shape()), root);
   }
   [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
   template <class R>
@@ -154,9 +157,7 @@ struct one_hot {
   S extents;
   [[nodiscard]] constexpr S shape() const noexcept { return extents; }
   [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
-    placement p{};
-    p.place(to_shape(extents), root);
-    return p;
+    return leaf_plan(to_shape(extents), root);
   }
   [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
   template <class R2>
