@@ -166,6 +166,18 @@ struct power_general {
 };
 
 template <class F>
+struct apply_function;
+
+/// F(v...): at once for scalars, lazily for tensors.
+template <class R, class F, class... V>
+constexpr auto apply_elementwise(V... v) {
+  if constexpr ((std::is_arithmetic_v<V> && ...))
+    return F::apply(v...);
+  else
+    return elementwise(F::name, apply_function<F>{}, std::move(v)...);
+}
+
+template <class F>
 struct apply_function {
   template <class... R>
   constexpr auto operator()(R... v) const {
@@ -353,16 +365,34 @@ constexpr auto evaluate(E const& e, Env const& env) {
     return E::template value<R>;
   } else if constexpr (is_literal_v<E> || is_tensor_literal_v<E>) {
     return as_value<R>(value(e));
-  } else if constexpr (is_add_v<E>) {
-    return elementwise("add", plus_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
-  } else if constexpr (is_sub_v<E>) {
-    return elementwise("sub", minus_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
-  } else if constexpr (is_mul_v<E>) {
-    return elementwise("mul", times_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
-  } else if constexpr (is_div_v<E>) {
-    return elementwise("div", divide_op{}, evaluate<R>(arg<0>(e), env), evaluate<R>(arg<1>(e), env));
+  } else if constexpr (is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E>) {
+    auto a = evaluate<R>(arg<0>(e), env);
+    auto b = evaluate<R>(arg<1>(e), env);
+    if constexpr (std::is_arithmetic_v<decltype(a)> && std::is_arithmetic_v<decltype(b)>) {
+      // scalars: plain arithmetic, no elementwise machinery to instantiate
+      if constexpr (is_add_v<E>)
+        return a + b;
+      else if constexpr (is_sub_v<E>)
+        return a - b;
+      else if constexpr (is_mul_v<E>)
+        return a * b;
+      else
+        return a / b;
+    } else if constexpr (is_add_v<E>) {
+      return elementwise("add", plus_op{}, std::move(a), std::move(b));
+    } else if constexpr (is_sub_v<E>) {
+      return elementwise("sub", minus_op{}, std::move(a), std::move(b));
+    } else if constexpr (is_mul_v<E>) {
+      return elementwise("mul", times_op{}, std::move(a), std::move(b));
+    } else {
+      return elementwise("div", divide_op{}, std::move(a), std::move(b));
+    }
   } else if constexpr (is_neg_v<E>) {
-    return elementwise("neg", negate_op{}, evaluate<R>(arg<0>(e), env));
+    auto a = evaluate<R>(arg<0>(e), env);
+    if constexpr (std::is_arithmetic_v<decltype(a)>)
+      return -a;
+    else
+      return elementwise("neg", negate_op{}, std::move(a));
   } else if constexpr (is_pow_v<E>) {
     using P = arg_t<1, E>;
     if constexpr (is_constant_v<P>)
@@ -429,8 +459,7 @@ constexpr auto evaluate(E const& e, Env const& env) {
   } else {
     static_assert(is_call_v<E>, "leibniz::eval: unknown node kind");
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const&... a) {
-      return elementwise(call_function_t<E>::name, apply_function<call_function_t<E>>{},
-                         evaluate<R>(a, env)...);
+      return apply_elementwise<R, call_function_t<E>>(evaluate<R>(a, env)...);
     });
   }
 }
