@@ -7,6 +7,7 @@
 #include <leibniz/functions.hpp>
 #include <leibniz/stack.hpp>
 #include <leibniz/tensor.hpp>
+#include <leibniz/tensor_ops.hpp>
 
 #include <boost/hana/unpack.hpp>
 
@@ -104,7 +105,15 @@ rendered render_call(E const& e) {
     ((s += (first ? "" : ", "), s += render<Latex>(a).text, first = false), ...);
     return s;
   });
-  if constexpr (!Latex) {
+  if constexpr (std::is_same_v<F, fn::at_t>) {  // element access, as written: m(0, 1)
+    return boost::hana::unpack(e.elements, [](auto const&, auto const& u, auto const&... index) {
+      rendered const base = render<Latex>(u);
+      std::string s = parens(base, base.level < prec::atom, Latex) + (Latex ? "_{" : "(");
+      bool first = true;
+      ((s += (first ? "" : ", "), s += render<Latex>(index).text, first = false), ...);
+      return rendered{s + (Latex ? "}" : ")"), prec::atom};
+    });
+  } else if constexpr (!Latex) {
     return {std::string{F::name} + "(" + args + ")", prec::atom};
   } else if constexpr (std::is_same_v<F, fn::sqrt_t>) {
     return {"\\sqrt{" + args + "}", prec::atom};

@@ -47,6 +47,17 @@ TEST_CASE("to_string: infix with minimal parentheses", "[print]") {
   CHECK(lz::to_string(x + (y - 1)) == "x + y - 1");
 }
 
+TEST_CASE("formulas over tensors print their nodes and held tensors", "[print][tensor]") {
+  CHECK(lz::to_string(lz::mean((x + 3) * (x + 3) * 3)) == "mean(3 * (x + 3) * (x + 3))");
+  CHECK(lz::to_string(lz::mm(x, lz::transpose(y))) == "mm(x, transpose(y))");
+  CHECK(lz::to_string(x(0, 1) * 2) == "2 * x(0, 1)");
+  CHECK(lz::to_string(lz::pow((x + y)(1), 2_c)) == "(x + y)(1)^2");
+  CHECK(lz::to_latex(x(0, 1) * y) == "x_{0, 1} y");
+  CHECK(lz::to_string(lz::vjp(lz::mm(x, y), x, lz::tensor<float>{{1, 0}})) ==
+        "fit(mm(fit([[1, 0]], mm(x, y)), transpose(y)), x)");
+  CHECK(lz::to_string(lz::grad(lz::sum(lz::sin(x)), x)) == "fit(fit(1, sin(x)) * cos(x), x)");
+}
+
 TEST_CASE("to_latex", "[print]") {
   CHECK(lz::to_latex(lz::pow(x + 3, 2_c) * 3) == "3 \\left(x + 3\\right)^{2}");
   CHECK(lz::to_latex(x / (y + 1)) == "\\frac{x}{y + 1}");
