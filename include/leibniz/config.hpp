@@ -14,4 +14,10 @@
 #define LEIBNIZ_CONFIG_SIMPLIFY 1
 #endif
 
+/// Common-subexpression elimination in lz::eval (eval.hpp). Only for measurements
+/// (bench/ compares with and without it); every translation unit must agree.
+#ifndef LEIBNIZ_CONFIG_CSE
+#define LEIBNIZ_CONFIG_CSE 1
+#endif
+
 #endif  // LEIBNIZ_CONFIG_HPP

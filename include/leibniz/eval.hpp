@@ -15,6 +15,7 @@
 
 #include <boost/hana/unpack.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/set.hpp>
 
 #include <cstddef>
 #include <tuple>
@@ -90,9 +91,65 @@ template <class V, class... B>
 }
 
 /// The bindings of one `eval` call, by reference for the duration of the call.
-template <class... B>
+/// Common-subexpression elimination over the expression types: within one `eval`, each
+/// distinct stateless function application (sin(x y), exp(...), ...) is computed once and
+/// reused wherever the same type appears again, in the formula and in its derivatives
+/// (equal stateless types are equal formulas). Only scalar results are cached.
+template <class E>
+struct cse_candidates {
+  using type = boost::mp11::mp_list<>;
+};
+template <class F>
+inline constexpr bool is_cse_function_v =
+    is_unary_function_v<F> && !std::is_same_v<F, fn::abs_t> && !std::is_same_v<F, fn::sign_t>;
+template <class F, class... A>
+struct cse_candidates<call_node<F, A...>> {
+  // sets, merged at every node, so that the lists stay as short as the distinct types
+  using inner = boost::mp11::mp_set_union<boost::mp11::mp_list<>, typename cse_candidates<A>::type...>;
+  using self = call_node<F, A...>;
+  static constexpr bool cached =
+      is_cse_function_v<F> && is_stateless_v<self> &&
+      !(std::is_same_v<F, fn::pow_t> && is_integer_constant_v<boost::mp11::mp_back<boost::mp11::mp_list<A...>>>);
+  using type = boost::mp11::mp_if_c<cached, boost::mp11::mp_set_push_back<inner, self>, inner>;
+};
+template <bool B, class F, class V, class... Sweeps>
+struct cse_candidates<call_node<fn::jacobian_t<B>, F, V, Sweeps...>> {
+  // the sweeps are evaluated in environments of their own
+  using type = typename cse_candidates<F>::type;
+};
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal && K != expr_kind::call)
+struct cse_candidates<expression<K, boost::hana::tuple<Ts...>>> {
+  using type = boost::mp11::mp_set_union<boost::mp11::mp_list<>, typename cse_candidates<Ts>::type...>;
+};
+
+template <class R, class L>
+struct cse_cache;
+template <class R, class... T>
+struct cse_cache<R, boost::mp11::mp_list<T...>> {
+  static constexpr std::size_t size = sizeof...(T);
+  template <class E>
+  static constexpr std::size_t index = boost::mp11::mp_find<boost::mp11::mp_list<T...>, E>::value;
+  template <class E>
+  static constexpr bool has = index<E> < size;
+  R value[size + 1]{};
+  bool valid[size + 1]{};
+};
+template <class R, class... E>
+using cse_cache_for = cse_cache<
+    R, boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0,
+                            boost::mp11::mp_set_union<boost::mp11::mp_list<>, typename cse_candidates<std::remove_cvref_t<E>>::type...>,
+                            boost::mp11::mp_list<>>>;
+struct no_cache {
+  template <class E>
+  static constexpr bool has = false;
+};
+
+template <class Cache, class... B>
 struct environment {
+  using cache_type = Cache;
   std::tuple<B const&...> bindings;
+  Cache* cache;
   /// A dynamic tensor is bound: tensor results are lz::tensor, not fixed_tensor.
   static constexpr bool dynamic = (is_tensor_v<std::remove_cvref_t<decltype(B::value)>> || ...);
 
@@ -104,6 +161,8 @@ struct environment {
 
 template <class R, class E, class Env>
 constexpr auto evaluate(E const& e, Env const& env);
+template <class R, class E, class Env>
+constexpr auto evaluate_node(E const& e, Env const& env);
 template <class E, class Env>
 constexpr auto shape_of(E const& e, Env const& env);
 template <class R, class V0, class... V>
@@ -354,11 +413,32 @@ constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& s
   }
 }
 
+/// Evaluates node e, reusing the value of an equal subexpression computed before in
+/// the same evaluation (see cse_candidates).
+template <class R, class E, class Env>
+constexpr auto evaluate(E const& e, Env const& env) {
+  if constexpr (Env::cache_type::template has<E>) {
+    if constexpr (std::is_arithmetic_v<decltype(evaluate_node<R>(e, env))>) {
+      constexpr std::size_t i = Env::cache_type::template index<E>;
+      auto& cache = *env.cache;
+      if (!cache.valid[i]) {
+        cache.value[i] = evaluate_node<R>(e, env);
+        cache.valid[i] = true;
+      }
+      return cache.value[i];
+    } else {
+      return evaluate_node<R>(e, env);
+    }
+  } else {
+    return evaluate_node<R>(e, env);
+  }
+}
+
 /// Walks the expression type: each node kind is one `if constexpr` branch, chosen
 /// at compile time; no tape. Scalars are computed at once; tensor elementwise
 /// nodes stay lazy until a reduction, a product or the result needs their values.
 template <class R, class E, class Env>
-constexpr auto evaluate(E const& e, Env const& env) {
+constexpr auto evaluate_node(E const& e, Env const& env) {
   if constexpr (is_variable_v<E>) {
     return as_value<R>(env.template get<E>());
   } else if constexpr (is_constant_v<E>) {
@@ -505,9 +585,11 @@ constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const&
   }
 }
 
-template <class... B, class S>
-constexpr auto extend_environment(environment<B...> const& env, S const& seed) {
-  return environment<B..., S>{std::tuple_cat(env.bindings, std::tuple<S const&>(seed))};
+/// The environment of a Jacobian sweep: the bindings plus the seed, no cache (the
+/// seed changes from sweep to sweep).
+template <class Cache, class... B, class S>
+constexpr auto extend_environment(environment<Cache, B...> const& env, S const& seed) {
+  return environment<no_cache, B..., S>{std::tuple_cat(env.bindings, std::tuple<S const&>(seed)), nullptr};
 }
 
 struct concat_shape_fn {
@@ -687,12 +769,23 @@ struct is_bound_twice {
   using fn = boost::mp11::mp_bool<(binding_count<V, B...>() > 1)>;
 };
 
+template <class E>
+struct variables_of_all {
+  using type = variables_t<E>;
+};
+template <class... E>
+struct variables_of_all<std::tuple<E...>> {
+  using type = boost::mp11::mp_unique<boost::mp11::mp_append<boost::mp11::mp_list<>, variables_t<E>...>>;
+};
+template <class E>
+using variables_of_all_t = typename variables_of_all<E>::type;
+
 /// The bindings of `eval(f, b...)`: which variable is bound twice, which is missing.
 template <class E, class... B>
 struct binding_check {
   using twice = boost::mp11::mp_copy_if_q<boost::mp11::mp_list<typename B::variable_type...>,
                                           is_bound_twice<B...>>;
-  using missing = boost::mp11::mp_copy_if_q<variables_t<E>, is_unbound<B...>>;
+  using missing = boost::mp11::mp_copy_if_q<variables_of_all_t<E>, is_unbound<B...>>;
   static constexpr bool ok = boost::mp11::mp_empty<twice>::value && boost::mp11::mp_empty<missing>::value;
 };
 
@@ -734,26 +827,42 @@ struct eval_fn {
                   "leibniz::eval(f, x = value, ...): every argument after 'f' must be a "
                   "binding made with a variable, such as x = 2.0");
     if constexpr (detail::is_expression_tuple_v<E> && (detail::is_binding_v<B> && ...)) {
-      return std::apply([&](auto const&... fi) { return std::tuple{(*this)(fi, b...)...}; }, f);
+      // one environment and one cache for all the formulas: they share their work
+      return std::apply([&](auto const&... fi) { return evaluate_all<B...>(b..., fi...); }, f);
     } else if constexpr (Expression<E> && (detail::is_binding_v<B> && ...)) {
-      using check = detail::binding_check<E, B...>;
-      if constexpr (!check::ok) {
-        detail::report_bindings<check>();
-        return typename detail::result_scalar<B...>::type{};  // no further errors
-      } else {
-        using R = typename detail::result_scalar<B...>::type;
-        using env_t = detail::environment<B...>;
-        auto result = detail::materialize<R>(detail::evaluate<R>(f, env_t{{b...}}));
-        if constexpr (!(env_t::dynamic || detail::holds_dynamic_literal_v<E>))
-          return result;
-        else if constexpr (detail::is_fixed_tensor_v<decltype(result)>)
-          return tensor<R>(result);
-        else if constexpr (std::is_arithmetic_v<decltype(result)>)
-          return tensor<R>::scalar(result);  // dynamic inputs: a rank-0 tensor, as torch
-        else
-          return result;
-      }
+      return std::get<0>(evaluate_all<B...>(b..., f));
     }
+  }
+
+ private:
+  template <class... B, class... E>
+  static constexpr auto evaluate_all(B const&... b, E const&... f) {
+    using check = detail::binding_check<std::tuple<E...>, B...>;
+    using R = typename detail::result_scalar<B...>::type;
+    if constexpr (!check::ok) {
+      detail::report_bindings<check>();
+      return std::tuple<decltype((void)sizeof(E), R{})...>{};  // no further errors
+    } else {
+      using cache_t = detail::cse_cache_for<R, E...>;
+      using env_t = detail::environment<cache_t, B...>;
+      cache_t cache{};
+      env_t const env{{b...}, &cache};
+      return std::tuple{finish<R, env_t, E>(detail::materialize<R>(detail::evaluate<R>(f, env)))...};
+    }
+  }
+
+  /// The result as the caller gets it: with a dynamic tensor involved, an lz::tensor
+  /// (rank 0 for a scalar formula, as torch).
+  template <class R, class Env, class E, class V>
+  static constexpr auto finish(V result) {
+    if constexpr (!(Env::dynamic || detail::holds_dynamic_literal_v<E>))
+      return result;
+    else if constexpr (detail::is_fixed_tensor_v<V>)
+      return tensor<R>(result);
+    else if constexpr (std::is_arithmetic_v<V>)
+      return tensor<R>::scalar(result);
+    else
+      return result;
   }
 };
 inline constexpr eval_fn eval{};

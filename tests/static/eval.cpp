@@ -61,6 +61,15 @@ static_assert(lz::eval(lz::d(lz::pow(x + 3, 2_c) * 3, x), x = 2.0f) == 30.0f);
 constexpr auto both = lz::eval(lz::grad(x * y, x, y), x = 2.0, y = 5.0);
 static_assert(std::get<0>(both) == 5.0 && std::get<1>(both) == 2.0);
 
+// Common-subexpression elimination: one cache slot per distinct stateless function
+// application, shared by the formulas of one eval.
+constexpr auto ef = lz::exp(lz::sin(x));
+static_assert(lz::detail::cse_cache_for<double, decltype(ef)>::size == 2);  // exp(sin x), sin x
+static_assert(lz::detail::cse_cache_for<double, decltype(ef), decltype(lz::d(ef, x))>::size == 3);  // + cos x
+static_assert(lz::detail::cse_cache_for<double, decltype(lz::sin(x * 2.0) + lz::sin(x))>::size == 1);  // sin(2.0 x) holds a value
+constexpr auto shared = lz::eval(std::tuple{ef, lz::d(ef, x), lz::d(ef, x, x)}, x = 0.0);
+static_assert(std::get<0>(shared) == 1.0 && std::get<1>(shared) == 1.0 && std::get<2>(shared) == 1.0);
+
 // A function returning an expression built from its locals (held by value).
 constexpr auto make_formula(double k) {
   auto const shift = k + 1.0;
