@@ -36,6 +36,8 @@ lz_missing_packages() {
   if [ ! -f /usr/include/catch2/catch.hpp ] || [ ! -f /usr/lib/cmake/Catch2/Catch2Config.cmake ]; then
     echo catch2
   fi
+  # valgrind: memcheck runs the examples (examples/CMakeLists.txt, label valgrind).
+  command -v valgrind >/dev/null 2>&1 || echo valgrind
   # Google Benchmark: bench/ is built by every preset so that it never rots.
   [ -f /usr/include/benchmark/benchmark.h ] || echo libbenchmark-dev
   # Debian's own interpreter: python3-sympy installs for /usr/bin/python3, whatever
@@ -52,7 +54,7 @@ lz_ensure_deps() {
   local missing
   mapfile -t missing < <(lz_missing_packages)
   if [ "${#missing[@]}" -eq 0 ]; then
-    lz_log "dependencies: all present (cmake, ninja, g++, clang++, Boost 1.81, Catch2 2, Google Benchmark, python3-sympy)"
+    lz_log "dependencies: all present (cmake, ninja, g++, clang++, Boost 1.81, Catch2 2, Google Benchmark, valgrind, python3-sympy)"
     return 0
   fi
   if [ "$(id -u)" -ne 0 ]; then

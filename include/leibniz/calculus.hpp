@@ -212,7 +212,7 @@ struct vjp_fn {
         return detail::make_call_node<fn::stack_t>(detail::vjp_column<V>(v, items)...);
       }(w);
     } else if constexpr (detail::is_variable_v<W>) {
-      return detail::adjoint(f, w, detail::as_expr(v));
+      return detail::adjoint(f, w, detail::make_call_node<fn::expect_shape_t<true>>(detail::as_expr(v), f));
     }
   }
 };
@@ -232,7 +232,7 @@ struct jvp_fn {
         }(W{});
       });
     } else if constexpr (detail::is_variable_v<W>) {
-      return detail::derive(f, w, detail::as_expr(t));
+      return detail::derive(f, w, detail::make_call_node<fn::expect_shape_t<false>>(detail::as_expr(t), w));
     }
   }
 };

@@ -226,7 +226,9 @@ constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
         return make_call_node<F>(c, dfit(a), b);
     }();
     return make_add(dc, dother);
-  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t>) {
+  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t> ||
+                       is_call_of_v<E, fn::expect_shape_t<true>> ||
+                       is_call_of_v<E, fn::expect_shape_t<false>>) {
     // linear in the first argument; the others give the shape
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c, auto const&... rest) {
       return make_call_node<call_function_t<E>>(dv(c), rest...);

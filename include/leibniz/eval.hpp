@@ -171,6 +171,11 @@ template <class R, class E, class Env>
 constexpr auto jacobian_value(E const& e, Env const& env);
 
 template <class E>
+inline constexpr bool is_expect_shape_v = false;
+template <bool B, class... A>
+inline constexpr bool is_expect_shape_v<call_node<fn::expect_shape_t<B>, A...>> = true;
+
+template <class E>
 inline constexpr bool is_jacobian_v = false;
 template <bool B, class... A>
 inline constexpr bool is_jacobian_v<call_node<fn::jacobian_t<B>, A...>> = true;
@@ -501,6 +506,26 @@ constexpr auto evaluate_node(E const& e, Env const& env) {
     return fit_value<R>(evaluate<R>(arg<0>(e), env), shape_of(arg<1>(e), env));
   } else if constexpr (is_call_of_v<E, fn::numel_t>) {
     return static_cast<R>(to_shape(shape_of(arg<0>(e), env)).numel());
+  } else if constexpr (is_expect_shape_v<E>) {
+    constexpr bool cotangent = call_function_t<E>::cotangent;
+    auto v = evaluate<R>(arg<0>(e), env);
+    using SV = std::remove_cvref_t<decltype(value_shape(v))>;
+    using SL = std::remove_cvref_t<decltype(shape_of(arg<1>(e), env))>;
+    if constexpr (is_static_shape_v<SV> && is_static_shape_v<SL>) {
+      if constexpr (!(SV::value() == SL::value())) {
+        if constexpr (cotangent)
+          report_static_error<error::vjp_vector_shape_differs_from_output<SV, SL>>();
+        else
+          report_static_error<error::jvp_vector_shape_differs_from_variable<SV, SL>>();
+      }
+    } else {
+      shape const sv = to_shape(value_shape(v)), sl = to_shape(shape_of(arg<1>(e), env));
+      if (!(sv == sl))
+        throw shape_error(std::string(cotangent ? "leibniz: vjp: v has shape " : "leibniz: jvp: t has shape ") +
+                          sv.to_string() + (cotangent ? " but the output has shape " : " but the variable has shape ") +
+                          sl.to_string());
+    }
+    return v;
   } else if constexpr (is_call_of_v<E, fn::onehot_t>) {
     auto const target = shape_of(arg<1>(e), env);
     using S = std::remove_cvref_t<decltype(target)>;
@@ -674,6 +699,14 @@ constexpr auto stack_values(V0 const& v0, V const&... v) {
   if constexpr (is_scalar_shape_v<S0>) {
     return owned<fixed_tensor<R, n>>{fixed_tensor<R, n>{materialize<R>(v0), materialize<R>(v)...}};
   } else {
+    if constexpr (is_static_shape_v<S0>) {  // fixed items of different shapes: a compile error
+      auto const check_static = [](auto const& item) {
+        using SI = std::remove_cvref_t<decltype(value_shape(item))>;
+        if constexpr (!std::is_same_v<SI, S0>)
+          report_static_error<error::stack_items_differ_in_shape<S0, SI>>();
+      };
+      (check_static(v), ...);
+    }
     shape const s0 = to_shape(value_shape(v0));
     auto const check = [&](auto const& item) {
       if (!(to_shape(value_shape(item)) == s0))
@@ -711,12 +744,22 @@ constexpr auto shape_of(E const& e, Env const& env) {
     return static_shape<>{};
   } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t> ||
                        is_call_of_v<E, fn::outer_t>) {
-    return lift_shape<product_shape_fn<call_function_t<E>>>(shape_of(arg<0>(e), env),
-                                                            shape_of(arg<1>(e), env));
+    using F = call_function_t<E>;
+    auto const sa = shape_of(arg<0>(e), env);
+    auto const sb = shape_of(arg<1>(e), env);
+    using SA = std::remove_cvref_t<decltype(sa)>;
+    using SB = std::remove_cvref_t<decltype(sb)>;
+    check_static_product<F, SA, SB>();  // a compile error naming the shapes
+    if constexpr (!static_product_ok<F, SA, SB>())
+      return SA{};  // carry on: no further errors
+    else
+      return lift_shape<product_shape_fn<F>>(sa, sb);
   } else if constexpr (is_call_of_v<E, fn::transpose_t>) {
     return lift_shape<transpose_shape_fn>(shape_of(arg<0>(e), env));
   } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t>) {
     return shape_of(arg<1>(e), env);
+  } else if constexpr (is_expect_shape_v<E>) {
+    return shape_of(arg<0>(e), env);
   } else if constexpr (is_call_of_v<E, fn::row_t>) {
     return lift_shape<row_shape_fn>(shape_of(arg<0>(e), env));
   } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t>) {

@@ -105,7 +105,9 @@ rendered render_call(E const& e) {
     ((s += (first ? "" : ", "), s += render<Latex>(a).text, first = false), ...);
     return s;
   });
-  if constexpr (std::is_same_v<F, fn::at_t>) {  // element access, as written: m(0, 1)
+  if constexpr (std::is_same_v<F, fn::expect_shape_t<true>> || std::is_same_v<F, fn::expect_shape_t<false>>) {
+    return render<Latex>(arg<0>(e));  // a shape check only: prints as the vector itself
+  } else if constexpr (std::is_same_v<F, fn::at_t>) {  // element access, as written: m(0, 1)
     return boost::hana::unpack(e.elements, [](auto const&, auto const& u, auto const&... index) {
       rendered const base = render<Latex>(u);
       std::string s = parens(base, base.level < prec::atom, Latex) + (Latex ? "_{" : "(");

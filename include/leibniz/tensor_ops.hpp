@@ -66,6 +66,14 @@ struct at_t : named<at_t> {
 struct fit_t : named<fit_t> {
   static constexpr std::string_view name = "fit";
 };
+/// expect_shape(v, like): v itself, after checking that its shape is like's: the v
+/// of a vjp (like: the output) or the t of a jvp / hvp (like: the variable), which
+/// must match exactly, as torch.autograd.functional requires.
+template <bool Cotangent>
+struct expect_shape_t : named<expect_shape_t<Cotangent>> {
+  static constexpr bool cotangent = Cotangent;
+  static constexpr std::string_view name = "expect_shape";
+};
 /// numel(u): the number of elements of u (for its shape only).
 struct numel_t : named<numel_t> {
   static constexpr std::string_view name = "numel";
@@ -117,6 +125,14 @@ using index_literal = literal<long long>;
 
 template <>
 constexpr bool is_shape_only_arg<fn::fit_t>(std::size_t i) noexcept {
+  return i >= 1;
+}
+template <>
+constexpr bool is_shape_only_arg<fn::expect_shape_t<true>>(std::size_t i) noexcept {
+  return i >= 1;
+}
+template <>
+constexpr bool is_shape_only_arg<fn::expect_shape_t<false>>(std::size_t i) noexcept {
   return i >= 1;
 }
 template <>

@@ -35,6 +35,12 @@ template <class A, class B>
 struct shapes_cannot_be_broadcast;
 template <class Op, class A, class B>
 struct product_shapes_do_not_fit;
+template <class V, class Output>
+struct vjp_vector_shape_differs_from_output;
+template <class T, class Variable>
+struct jvp_vector_shape_differs_from_variable;
+template <class A, class B>
+struct stack_items_differ_in_shape;
 }  // namespace leibniz::error
 
 namespace leibniz::detail {
