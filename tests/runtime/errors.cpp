@@ -168,20 +168,18 @@ TEST_CASE("tensor construction errors", "[errors]") {
 
 TEST_CASE("errors inside derivative evaluation", "[errors]") {
   inputs const in;
-  // a cotangent / tangent of a shape that does not fit
+  // a cotangent / tangent of a shape that does not fit: checked against the output
+  // (vjp) or the variable (jvp, hvp) before anything else
   CHECK_THROWS_WITH(lz::eval(lz::vjp(a * 2, a, lz::tensor<double>{1, 2, 3}), a = in.v2),
-                    "leibniz: a cotangent or tangent of shape (3,) does not fit shape (2,) "
-                    "(check the shape of the vector given to vjp, jvp or hvp)");
+                    "leibniz: vjp: v has shape (3,) but the output has shape (2,)");
   CHECK_THROWS_WITH(lz::eval(lz::vjp(lz::mm(a, b), a, lz::tensor<double>{1, 2, 3}), a = in.r12, b = in.m22),
-                    StartsWith("leibniz: a cotangent or tangent of shape (3,) does not fit shape (1, 2)"));
+                    "leibniz: vjp: v has shape (3,) but the output has shape (1, 2)");
   CHECK_THROWS_WITH(lz::eval(lz::jvp(lz::mm(a, b), a, in.r13), a = in.m22, b = in.m22),
-                    StartsWith("leibniz: a cotangent or tangent of shape (1, 3) does not fit shape (2, 2)"));
-  // jvp/hvp with an elementwise formula: the tangent meets the variable in a product,
-  // and the message names that operation and both shapes
+                    "leibniz: jvp: t has shape (1, 3) but the variable has shape (2, 2)");
   CHECK_THROWS_WITH(lz::eval(lz::jvp(a * a, a, lz::tensor<double>{1, 2, 3}), a = in.v2),
-                    StartsWith("leibniz: ") && Contains("(2,) and (3,)"));
+                    "leibniz: jvp: t has shape (3,) but the variable has shape (2,)");
   CHECK_THROWS_WITH(lz::eval(lz::hvp(lz::sum(a * a * a), a, lz::tensor<double>{1, 2, 3}), a = in.v2),
-                    StartsWith("leibniz: ") && Contains("(2,) and (3,)"));
+                    "leibniz: jvp: t has shape (3,) but the variable has shape (2,)");
   // shapes of the bound tensors that do not fit, in grad, jacobian, hessian
   CHECK_THROWS_WITH(lz::eval(lz::jacobian(lz::mm(a, b), a), a = in.r12, b = in.r13),
                     StartsWith("leibniz: mm: shapes (1, 2) and (1, 3) do not fit"));
