@@ -126,6 +126,8 @@ template <class F, class W>
 constexpr auto gradient(F const& f, W const& w) {
   if constexpr (is_wrt_v<W>)
     return jacobian_of(f, w);
+  else if constexpr (!depends_on_v<F, W>)
+    return make_call_node<fn::fit_t>(constant<0>{}, w);  // zeros of the variable's shape
   else
     return adjoint(f, w, constant<1>{});
 }
@@ -211,6 +213,8 @@ struct vjp_fn {
       return [&]<class... V>(wrt_t<V...>) {
         return detail::make_call_node<fn::stack_t>(detail::vjp_column<V>(v, items)...);
       }(w);
+    } else if constexpr (detail::is_variable_v<W> && !detail::depends_on_v<F, W>) {
+      return detail::make_call_node<fn::fit_t>(constant<0>{}, w);  // zeros of the variable's shape
     } else if constexpr (detail::is_variable_v<W>) {
       return detail::adjoint(f, w, detail::make_call_node<fn::expect_shape_t<true>>(detail::as_expr(v), f));
     }

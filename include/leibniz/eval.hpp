@@ -211,8 +211,10 @@ struct power_by {
       return R(1) / math::sqrt(u);
     else if constexpr (std::is_same_v<P, constant<1, 3>>)
       return math::cbrt(u);
-    else
+    else if constexpr (P::den == 1)
       return math::pow_int(u, static_cast<long long>(P::num));
+    else
+      return math::pow(u, static_cast<R>(P::num) / static_cast<R>(P::den));
   }
 };
 struct power_by_int {

@@ -74,6 +74,10 @@ TEST_CASE("elementary functions and their derivatives", "[functions][rules]") {
                  [](double v) { return -2 / (v * v * v); }, pts);
   check_function(lz::pow(x, 1_c / 2_c), [](double v) { return sqrt(v); },
                  [](double v) { return 0.5 / sqrt(v); }, pos);
+  check_function(lz::pow(x, 3_c / 2_c), [](double v) { return pow(v, 1.5); },
+                 [](double v) { return 1.5 * sqrt(v); }, pos);
+  check_function(lz::pow(x, lz::constant<-3, 4>{}), [](double v) { return pow(v, -0.75); },
+                 [](double v) { return -0.75 * pow(v, -1.75); }, pos);
   check_function(lz::pow(x, 2.5), [](double v) { return pow(v, 2.5); },
                  [](double v) { return 2.5 * pow(v, 1.5); }, pos);
   check_function(lz::pow(2.0, x), [](double v) { return pow(2.0, v); },

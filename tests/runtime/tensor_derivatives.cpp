@@ -58,6 +58,12 @@ TEST_CASE("gradients over tensors match finite differences", "[tensor][grad]") {
   check_gradient(lz::sum(lz::pow(lz::abs(a) + 1, 1_c / 2_c) * lz::atan2(a, 2.0)), m, v);
 }
 
+TEST_CASE("the gradient with respect to an unused variable is zeros of its shape", "[tensor][grad]") {
+  lz::tensor<double> const A{1, 2, 3}, B{4, 5, 6};
+  CHECK(lz::eval(lz::grad(lz::sum(lz::exp(a)), b), a = A, b = B) == lz::tensor<double>{0, 0, 0});
+  CHECK(lz::eval(lz::vjp(lz::exp(a), b, A), a = A, b = lz::tensor<double>{{1, 2}}) == lz::tensor<double>{{0, 0}});
+}
+
 TEST_CASE("grad with respect to several tensors gives a tuple", "[tensor][grad]") {
   lz::tensor<double> const x{{1, 2}, {3, 4}};
   lz::tensor<double> const y{{0.5, -1}, {2, 1}};

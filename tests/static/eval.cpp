@@ -47,6 +47,9 @@ static_assert(near(lz::eval(lz::pow(x, y), x = 2.0, y = 0.5), 1.4142135623730951
 static_assert(near(lz::eval(lz::pow(x, 2.5), x = 4.0), 32.0));
 static_assert(lz::eval(lz::pow(x, 3), x = -2.0) == -8.0);
 static_assert(lz::eval(lz::pow(x, lz::constant<-2>{}), x = 2.0) == 0.25);
+static_assert(lz::eval(lz::pow(x, 3_c / 2_c), x = 4.0) == 8.0);  // rational exponents: u^(p/q)
+static_assert(near(lz::eval(lz::pow(x, lz::constant<-3, 4>{}), x = 16.0), 0.125));
+static_assert(near(lz::eval(lz::d(lz::pow(x, 1_c / 2_c), x, x), x = 4.0), -1.0 / 32));
 static_assert(lz::eval(lz::square(x), x = -3.0) == 9.0);
 static_assert(lz::eval(lz::sign(x), x = -3.0) == -1.0);
 
