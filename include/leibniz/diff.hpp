@@ -252,19 +252,6 @@ constexpr auto derive(E const& e, V const& v, Seed const& seed) {
     return derive_node(e, v, seed);
 }
 
-template <class V>
-inline constexpr bool is_differentiation_variable_v = is_variable_v<V>;
-
-template <class V>
-constexpr char const* not_a_variable_message() {
-  if constexpr (is_constant_v<V>)
-    return "a compile-time constant";
-  else if constexpr (is_expression_v<V>)
-    return "an expression";
-  else
-    return "not a leibniz type";
-}
-
 }  // namespace detail
 
 /// The derivative of a formula: `d(f, x)` is df/dx, `d(f, x, y, ...)` the

@@ -326,7 +326,7 @@ struct row_shape_fn {
   }
 };
 
-template <class SI, std::size_t N>
+template <std::size_t N>
 struct stack_shape_fn {
   constexpr shape operator()(shape const& item) const {
     shape out{N};
@@ -716,7 +716,7 @@ constexpr auto stack_values(V0 const& v0, V const&... v) {
                           ": items of a stack must have one shape");
     };
     (check(v), ...);
-    auto const so = lift_shape<stack_shape_fn<void, n>>(value_shape(v0));
+    auto const so = lift_shape<stack_shape_fn<n>>(value_shape(v0));
     auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
     std::size_t const step = s0.numel();
     std::size_t k = 0;
@@ -770,7 +770,7 @@ constexpr auto shape_of(E const& e, Env const& env) {
     return shape_of(arg<2>(e), env);
   } else if constexpr (is_stack_v<E>) {
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const& first, auto const&...) {
-      return lift_shape<stack_shape_fn<void, stack_size_v<E>>>(shape_of(first, env));
+      return lift_shape<stack_shape_fn<stack_size_v<E>>>(shape_of(first, env));
     });
   } else if constexpr (is_neg_v<E>) {
     return shape_of(arg<0>(e), env);

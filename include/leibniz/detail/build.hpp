@@ -90,7 +90,6 @@ constexpr auto fold_literal(Op op, A const& a, B const& b) {
 /// `c * X` split into coefficient and rest (`1 * e` for anything else).
 template <class E>
 struct coefficient_split {
-  using coefficient = constant<1>;
   using rest = E;
   static constexpr E const& get(E const& e) { return e; }
   static constexpr constant<1> coeff(E const&) { return {}; }
@@ -98,7 +97,6 @@ struct coefficient_split {
 template <class C, class X>
   requires is_number_v<C>
 struct coefficient_split<mul_node<C, X>> {
-  using coefficient = C;
   using rest = X;
   static constexpr X const& get(mul_node<C, X> const& e) { return detail::arg<1>(e); }
   static constexpr C const& coeff(mul_node<C, X> const& e) { return detail::arg<0>(e); }

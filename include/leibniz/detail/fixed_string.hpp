@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <string_view>
-#include <utility>
 
 namespace leibniz::detail {
 
@@ -19,15 +18,6 @@ struct fixed_string {
   }
   [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, N - 1}; }
   [[nodiscard]] static constexpr std::size_t size() noexcept { return N - 1; }
-};
-
-/// The name as a pack of characters, so that a diagnostic prints it readably on
-/// both compilers (clang 14 prints a class-type template argument as numbers).
-template <template <char...> class Target, fixed_string S>
-struct with_chars {
-  template <std::size_t... I>
-  static auto make(std::index_sequence<I...>) -> Target<S.data[I]...>;
-  using type = decltype(make(std::make_index_sequence<S.size()>{}));
 };
 
 }  // namespace leibniz::detail

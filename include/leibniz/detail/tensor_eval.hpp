@@ -268,9 +268,6 @@ constexpr void for_each_element(V const& v, shape const& s, Fn fn) {
 }
 
 template <class V>
-inline constexpr bool is_tensor_operand_v = !std::is_arithmetic_v<V>;
-
-template <class V>
 using operand_shape_t = decltype(std::declval<V const&>().shape());
 
 /// The shape of an evaluation value.
@@ -367,15 +364,6 @@ template <class R, class V>
       return out;
     }
   }
-}
-
-/// Contiguous elements of a value: the bound data itself when it is a plain view.
-template <class R, class V>
-[[nodiscard]] constexpr auto dense(V const& v) {
-  if constexpr (std::is_arithmetic_v<V>)
-    return owned<fixed_tensor<R>>{fixed_tensor<R>(std::array<R, 1>{static_cast<R>(v)})};
-  else
-    return owned<decltype(materialize<R>(v))>{materialize<R>(v)};
 }
 
 /// Sum of all elements.
