@@ -20,4 +20,11 @@
 #define LEIBNIZ_CONFIG_CSE 1
 #endif
 
+/// The fewest shared-subexpression candidates for which lz::eval builds its table of
+/// common subexpressions; below it, the formulas are evaluated as they are written
+/// (docs/design.md). Every translation unit must agree.
+#ifndef LEIBNIZ_CONFIG_CSE_MIN
+#define LEIBNIZ_CONFIG_CSE_MIN 24
+#endif
+
 #endif  // LEIBNIZ_CONFIG_HPP

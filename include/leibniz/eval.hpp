@@ -90,60 +90,135 @@ template <class V, class... B>
   return (std::size_t{std::is_same_v<V, typename B::variable_type>} + ... + 0);
 }
 
-/// The bindings of one `eval` call, by reference for the duration of the call.
-/// Common-subexpression elimination over the expression types: within one `eval`, each
-/// distinct stateless function application (sin(x y), exp(...), ...) is computed once and
-/// reused wherever the same type appears again, in the formula and in its derivatives
-/// (equal stateless types are equal formulas). Only scalar results are cached.
+/// Common-subexpression elimination over the expression types. Equal stateless types
+/// are equal formulas, so within one `eval` each distinct stateless subexpression that is
+/// not a leaf (x y, sin(x y), (1 + x^2) ...) is computed once, before the formulas
+/// themselves, in an order where every subexpression comes after its parts: the formula
+/// and all its derivatives in one call become straight-line code over a table of
+/// values, with no flags and no tape. Only scalar values are kept in the table.
+/// Set union in linear time: the elements of `L` not in `Acc`, appended to `Acc` (both
+/// lists of distinct types). One inheritance list answers every membership question
+/// (mp11's mp_set_union pushes one element at a time, a new list each time: quadratic,
+/// and the largest single cost of compiling big derivatives).
+template <class... T>
+struct inherit_all : boost::mp11::mp_identity<T>... {};
+template <class Acc, class L>
+struct set_append_impl;
+template <class... A, class... B>
+struct set_append_impl<boost::mp11::mp_list<A...>, boost::mp11::mp_list<B...>> {
+  using seen = inherit_all<A...>;
+  using type = boost::mp11::mp_append<
+      boost::mp11::mp_list<A...>,
+      boost::mp11::mp_if_c<std::is_base_of_v<boost::mp11::mp_identity<B>, seen>, boost::mp11::mp_list<>,
+                           boost::mp11::mp_list<B>>...>;
+};
+template <class Acc, class L>
+using set_append = typename set_append_impl<Acc, L>::type;
+template <class... L>
+using set_union = boost::mp11::mp_fold<boost::mp11::mp_list<L...>, boost::mp11::mp_list<>, set_append>;
+
 template <class E>
 struct cse_candidates {
   using type = boost::mp11::mp_list<>;
 };
-template <class F>
-inline constexpr bool is_cse_function_v =
-    is_unary_function_v<F> && !std::is_same_v<F, fn::abs_t> && !std::is_same_v<F, fn::sign_t>;
 template <class F, class... A>
 struct cse_candidates<call_node<F, A...>> {
-  // sets, merged at every node, so that the lists stay as short as the distinct types
-  using inner = boost::mp11::mp_set_union<boost::mp11::mp_list<>, typename cse_candidates<A>::type...>;
-  using self = call_node<F, A...>;
-  static constexpr bool cached =
-      is_cse_function_v<F> && is_stateless_v<self> &&
-      !(std::is_same_v<F, fn::pow_t> && is_integer_constant_v<boost::mp11::mp_back<boost::mp11::mp_list<A...>>>);
-  using type = boost::mp11::mp_if_c<cached, boost::mp11::mp_set_push_back<inner, self>, inner>;
+  // sets, merged at every node, so that the lists stay as short as the distinct types;
+  // a node comes after its parts (the order in which the table is filled)
+  using inner = set_union<typename cse_candidates<A>::type...>;
+  using self = call_node<F, A...>;  // never a part of itself: a plain push
+  using type = boost::mp11::mp_if_c<is_stateless_v<self>, boost::mp11::mp_push_back<inner, self>, inner>;
 };
 template <bool B, class F, class V, class... Sweeps>
 struct cse_candidates<call_node<fn::jacobian_t<B>, F, V, Sweeps...>> {
   // the sweeps are evaluated in environments of their own
   using type = typename cse_candidates<F>::type;
 };
+/// An arithmetic node whose operands are all leaves (x y, 1 - x, -x) costs one operation:
+/// it is recomputed where it is used rather than given an entry of its own, which keeps
+/// the table (and the compile time spent on it) smaller.
+template <class T>
+inline constexpr bool is_leaf_v = !Expression<T> || T::kind == expr_kind::terminal;
 template <expr_kind K, class... Ts>
   requires(K != expr_kind::terminal && K != expr_kind::call)
 struct cse_candidates<expression<K, boost::hana::tuple<Ts...>>> {
-  using type = boost::mp11::mp_set_union<boost::mp11::mp_list<>, typename cse_candidates<Ts>::type...>;
+  using inner = set_union<typename cse_candidates<Ts>::type...>;
+  using self = expression<K, boost::hana::tuple<Ts...>>;
+  static constexpr bool kept = is_stateless_v<self> && !(is_leaf_v<Ts> && ...);
+  using type = boost::mp11::mp_if_c<kept, boost::mp11::mp_push_back<inner, self>, inner>;
 };
+
+template <class R, class E, class Env>
+constexpr auto evaluate_node(E const& e, Env const& env);
+
+/// The one value of a stateless expression type, built in constant evaluation (no
+/// construction code at run time).
+template <class E>
+inline constexpr E stateless_instance{};
 
 template <class R, class L>
 struct cse_cache;
+/// The position of each type of a list, found by overload resolution against one base
+/// per element (one instantiation for the whole list, not one comparison per element).
+template <class T, std::size_t I>
+struct indexed {};
+template <class L, class S>
+struct index_map;
+template <class... T, std::size_t... I>
+struct index_map<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : indexed<T, I>... {};
+template <class T, std::size_t I>
+constexpr std::size_t index_in(indexed<T, I> const*) noexcept {
+  return I;
+}
+template <class T>
+constexpr std::size_t index_in(void const*) noexcept {
+  return static_cast<std::size_t>(-1);
+}
+
 template <class R, class... T>
 struct cse_cache<R, boost::mp11::mp_list<T...>> {
   static constexpr std::size_t size = sizeof...(T);
+  using map = index_map<boost::mp11::mp_list<T...>, std::index_sequence_for<T...>>;
   template <class E>
-  static constexpr std::size_t index = boost::mp11::mp_find<boost::mp11::mp_list<T...>, E>::value;
-  template <class E>
-  static constexpr bool has = index<E> < size;
+  static constexpr std::size_t index = [] {
+    std::size_t const i = index_in<E>(static_cast<map const*>(nullptr));
+    return i < size ? i : size;
+  }();
+  template <class E, class Env>
+  static constexpr bool holds = index<E> < size &&
+                                std::is_arithmetic_v<decltype(evaluate_node<R>(std::declval<E const&>(),
+                                                                               std::declval<Env const&>()))>;
   R value[size + 1]{};
-  bool valid[size + 1]{};
+
+  /// Computes every scalar entry, parts first: a node's parts are read from the table.
+  template <class Env>
+  constexpr void fill(Env const& env) {
+    // a braced list, not a fold expression: clang limits folds to 256 operands
+    int const order[] = {0, (fill_one<T>(env), 0)...};
+    (void)order;
+  }
+
+ private:
+  template <class E, class Env>
+  constexpr void fill_one(Env const& env) {
+    if constexpr (holds<E, Env>) value[index<E>] = evaluate_node<R>(stateless_instance<E>, env);
+  }
 };
+/// The table of one eval call: its candidates when CSE is on and there are at least
+/// LEIBNIZ_CONFIG_CSE_MIN of them (a handful of subexpressions are cheaper to recompute
+/// than to instantiate a table for: compile time is a product feature too).
+template <class L>
+using cse_table_list =
+    boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && (boost::mp11::mp_size<L>::value >= LEIBNIZ_CONFIG_CSE_MIN), L,
+                         boost::mp11::mp_list<>>;
 template <class R, class... E>
-using cse_cache_for = cse_cache<
-    R, boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0,
-                            boost::mp11::mp_set_union<boost::mp11::mp_list<>, typename cse_candidates<std::remove_cvref_t<E>>::type...>,
-                            boost::mp11::mp_list<>>>;
+using cse_cache_for = cse_cache<R, cse_table_list<set_union<typename cse_candidates<std::remove_cvref_t<E>>::type...>>>;
 struct no_cache {
-  template <class E>
-  static constexpr bool has = false;
+  template <class E, class Env>
+  static constexpr bool holds = false;
 };
+
+/// The bindings of one `eval` call, by reference for the duration of the call.
 
 template <class Cache, class... B>
 struct environment {
@@ -420,25 +495,14 @@ constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& s
   }
 }
 
-/// Evaluates node e, reusing the value of an equal subexpression computed before in
-/// the same evaluation (see cse_candidates).
+/// Evaluates node e, or reads its value from the table of common subexpressions
+/// (see cse_candidates), filled before the formulas are evaluated.
 template <class R, class E, class Env>
 constexpr auto evaluate(E const& e, Env const& env) {
-  if constexpr (Env::cache_type::template has<E>) {
-    if constexpr (std::is_arithmetic_v<decltype(evaluate_node<R>(e, env))>) {
-      constexpr std::size_t i = Env::cache_type::template index<E>;
-      auto& cache = *env.cache;
-      if (!cache.valid[i]) {
-        cache.value[i] = evaluate_node<R>(e, env);
-        cache.valid[i] = true;
-      }
-      return cache.value[i];
-    } else {
-      return evaluate_node<R>(e, env);
-    }
-  } else {
+  if constexpr (Env::cache_type::template holds<E, Env>)
+    return env.cache->value[Env::cache_type::template index<E>];
+  else
     return evaluate_node<R>(e, env);
-  }
 }
 
 /// Walks the expression type: each node kind is one `if constexpr` branch, chosen
@@ -495,6 +559,8 @@ constexpr auto evaluate_node(E const& e, Env const& env) {
   } else if constexpr (is_call_of_v<E, fn::mean_t>) {
     auto const v = evaluate<R>(arg<0>(e), env);
     return reduce_sum<R>(v) / static_cast<R>(numel_of(v));
+  } else if constexpr (is_call_of_v<E, fn::mm_t> && is_call_of_v<arg_t<1, E>, fn::transpose_t>) {
+    return matrix_product_transposed<R, fn::mm_t>(evaluate<R>(arg<0>(e), env), evaluate<R>(arg<0>(arg<1>(e)), env));
   } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t> ||
                        is_call_of_v<E, fn::dot_t> || is_call_of_v<E, fn::outer_t>) {
     return matrix_product<R, call_function_t<E>>(evaluate<R>(arg<0>(e), env),
@@ -710,19 +776,33 @@ constexpr auto stack_values(V0 const& v0, V const&... v) {
       (check_static(v), ...);
     }
     shape const s0 = to_shape(value_shape(v0));
-    auto const check = [&](auto const& item) {
-      if (!(to_shape(value_shape(item)) == s0))
-        throw shape_error(shapes_text("stack", s0, to_shape(value_shape(item))) +
-                          ": items of a stack must have one shape");
-    };
-    (check(v), ...);
+    if constexpr (!is_static_shape_v<S0>) {
+      auto const check = [&](auto const& item) {
+        if (!(to_shape(value_shape(item)) == s0))
+          throw shape_error(shapes_text("stack", s0, to_shape(value_shape(item))) +
+                            ": items of a stack must have one shape");
+      };
+      (check(v), ...);
+    }
     auto const so = lift_shape<stack_shape_fn<n>>(value_shape(v0));
     auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
     std::size_t const step = s0.numel();
     std::size_t k = 0;
+    constexpr std::size_t static_count = [] {
+      if constexpr (is_static_shape_v<S0>)
+        return S0::count;
+      else
+        return std::size_t{0};
+    }();
     auto const put = [&](auto const& item) {
-      auto const d = contiguous<R>(item);
-      for (std::size_t i = 0; i < step; ++i) out.data()[k * step + i] = element_pointer(d)[i];
+      using I = std::remove_cvref_t<decltype(item)>;
+      if constexpr (is_static_flat_v<I, S0>) {  // fixed items: a plain loop
+        R* const o = out.data() + k * static_count;
+        for (std::size_t i = 0; i < static_count; ++i) o[i] = item.template get_flat<R>(i);
+      } else {
+        auto const d = contiguous<R>(item);
+        for (std::size_t i = 0; i < step; ++i) out.data()[k * step + i] = element_pointer(d)[i];
+      }
       ++k;
     };
     put(v0);
@@ -875,7 +955,7 @@ struct eval_fn {
       // one environment and one cache for all the formulas: they share their work
       return std::apply([&](auto const&... fi) { return evaluate_all<B...>(b..., fi...); }, f);
     } else if constexpr (Expression<E> && (detail::is_binding_v<B> && ...)) {
-      return std::get<0>(evaluate_all<B...>(b..., f));
+      return evaluate_one<B...>(b..., f);
     }
   }
 
@@ -892,7 +972,30 @@ struct eval_fn {
       using env_t = detail::environment<cache_t, B...>;
       cache_t cache{};
       env_t const env{{b...}, &cache};
+      cache.fill(env);
       return std::tuple{finish<R, env_t, E>(detail::materialize<R>(detail::evaluate<R>(f, env)))...};
+    }
+  }
+
+  /// One formula: as evaluate_all, but the result is returned without passing through a
+  /// tuple (a fixed_tensor result is built in place, not copied).
+  template <class... B, class E>
+  static constexpr auto evaluate_one(B const&... b, E const& f) {
+    using check = detail::binding_check<std::tuple<E>, B...>;
+    using R = typename detail::result_scalar<B...>::type;
+    if constexpr (!check::ok) {
+      detail::report_bindings<check>();
+      return R{};  // no further errors
+    } else {
+      using cache_t = detail::cse_cache_for<R, E>;
+      using env_t = detail::environment<cache_t, B...>;
+      cache_t cache{};
+      env_t const env{{b...}, &cache};
+      cache.fill(env);
+      if constexpr (!(env_t::dynamic || detail::holds_dynamic_literal_v<E>))
+        return detail::materialize<R>(detail::evaluate<R>(f, env));
+      else
+        return finish<R, env_t, E>(detail::materialize<R>(detail::evaluate<R>(f, env)));
     }
   }
 

@@ -68,9 +68,10 @@ template <class T>
 struct bindable_trait;  // specialised for tensor types in tensor.hpp
 template <class T>
 concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; };
-/// Values bound by copy even as lvalues: numbers and fixed tensors (literal types).
+/// Values bound by copy even as lvalues: numbers. Tensors given as lvalues, fixed or
+/// dynamic, are bound by reference (no copy of their elements).
 template <class T>
-inline constexpr bool is_trivially_bindable_v = std::is_trivially_copyable_v<T>;
+inline constexpr bool is_trivially_bindable_v = std::is_arithmetic_v<T>;
 }  // namespace detail
 
 /// A symbolic variable: an empty literal type whose identity is its name.

@@ -15,6 +15,14 @@
 
 namespace leibniz {
 
+namespace detail {
+/// Tag of the fixed_tensor constructor that leaves the elements uninitialised.
+struct uninitialized_t {
+  explicit uninitialized_t() = default;
+};
+inline constexpr uninitialized_t uninitialized{};
+}  // namespace detail
+
 /// A tensor of `T` with the compile-time shape `(N...)`, row-major in a
 /// `std::array`. A literal type: it can be built, read and compared in constant
 /// evaluation. `fixed_tensor<float, 2>{15, 18}` is a vector,
@@ -37,7 +45,11 @@ class fixed_tensor {
   static constexpr std::size_t count = (N * ... * std::size_t{1});
 
   /// All elements zero.
-  constexpr fixed_tensor() noexcept = default;
+  constexpr fixed_tensor() noexcept : elements_{} {}
+
+  /// Elements left uninitialised, to be written before they are read (leibniz's own
+  /// results, which are filled at once: no zeroing pass first).
+  constexpr explicit fixed_tensor(detail::uninitialized_t) noexcept {}
 
   /// From the elements of a vector: `fixed_tensor<float, 2>{15, 18}`.
   template <class... U>
@@ -104,7 +116,7 @@ class fixed_tensor {
     return flat;
   }
 
-  std::array<T, count> elements_{};
+  std::array<T, count> elements_;
 };
 
 namespace detail {

@@ -64,12 +64,20 @@ static_assert(lz::eval(lz::d(lz::pow(x + 3, 2_c) * 3, x), x = 2.0f) == 30.0f);
 constexpr auto both = lz::eval(lz::grad(x * y, x, y), x = 2.0, y = 5.0);
 static_assert(std::get<0>(both) == 5.0 && std::get<1>(both) == 2.0);
 
-// Common-subexpression elimination: one cache slot per distinct stateless function
-// application, shared by the formulas of one eval.
+// Common-subexpression elimination: one table entry per distinct stateless subexpression
+// (not leaves, not arithmetic on leaves only), shared by the formulas of one eval, parts
+// before wholes; a table only from LEIBNIZ_CONFIG_CSE_MIN entries on.
+template <class... E>
+using candidates = lz::detail::set_union<typename lz::detail::cse_candidates<std::remove_cvref_t<E>>::type...>;
 constexpr auto ef = lz::exp(lz::sin(x));
-static_assert(lz::detail::cse_cache_for<double, decltype(ef)>::size == 2);  // exp(sin x), sin x
-static_assert(lz::detail::cse_cache_for<double, decltype(ef), decltype(lz::d(ef, x))>::size == 3);  // + cos x
-static_assert(lz::detail::cse_cache_for<double, decltype(lz::sin(x * 2.0) + lz::sin(x))>::size == 1);  // sin(2.0 x) holds a value
+static_assert(boost::mp11::mp_size<candidates<decltype(ef)>>::value == 2);  // sin x, exp(sin x)
+// d(ef, x) = exp(sin x) cos x adds cos x and the product
+static_assert(boost::mp11::mp_size<candidates<decltype(ef), decltype(lz::d(ef, x))>>::value == 4);
+static_assert(boost::mp11::mp_size<candidates<decltype(lz::sin(x * 2.0) + lz::sin(x))>>::value == 1);  // sin(2.0 x) holds a value
+static_assert(boost::mp11::mp_size<candidates<decltype(x * y + (x - y))>>::value == 1);  // only the sum: x y and x - y are on leaves
+static_assert(boost::mp11::mp_find<candidates<decltype(lz::sin(x) * lz::cos(x))>, decltype(lz::sin(x))>::value <
+              boost::mp11::mp_find<candidates<decltype(lz::sin(x) * lz::cos(x))>, decltype(lz::sin(x) * lz::cos(x))>::value);
+static_assert(lz::detail::cse_cache_for<double, decltype(ef)>::size == 0);  // 2 < LEIBNIZ_CONFIG_CSE_MIN: no table
 constexpr auto shared = lz::eval(std::tuple{ef, lz::d(ef, x), lz::d(ef, x, x)}, x = 0.0);
 static_assert(std::get<0>(shared) == 1.0 && std::get<1>(shared) == 1.0 && std::get<2>(shared) == 1.0);
 

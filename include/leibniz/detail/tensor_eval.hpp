@@ -248,9 +248,35 @@ struct ewise {
   }
 };
 
+/// Whether every element of value V (of static shape S) is read at the loop's flat
+/// index, known from the types alone: then a loop needs no plan, no coordinates and no
+/// shape comparisons at run time (fixed-size tensors evaluate as plain loops).
+template <class V, class S>
+inline constexpr bool is_static_flat_v = std::is_arithmetic_v<V>;
+template <class T, class S>
+inline constexpr bool is_static_flat_v<dense_view<T, S>, S> = is_static_shape_v<S>;
+template <class R, std::size_t... N, class S>
+inline constexpr bool is_static_flat_v<owned<fixed_tensor<R, N...>>, S> =
+    std::is_same_v<static_shape<N...>, S>;
+template <class R, class S2, class S>
+inline constexpr bool is_static_flat_v<filled<R, S2>, S> = is_static_shape_v<S2>;
+template <class R, class S>
+inline constexpr bool is_static_flat_v<one_hot<R, S>, S> = is_static_shape_v<S>;
+template <class Op, class S, class... A>
+inline constexpr bool is_static_flat_v<ewise<Op, S, A...>, S> =
+    is_static_shape_v<S> && (is_static_flat_v<A, S> && ...);
+
 /// Visits every element of a tensor value in row-major order: fn(i, value).
 template <class R, class V, class Fn>
 constexpr void for_each_element(V const& v, shape const& s, Fn fn) {
+  using S = std::remove_cvref_t<decltype(v.shape())>;
+  if constexpr (is_static_flat_v<V, S>) {
+    // A local copy of the (small) value: its scalars cannot alias what fn writes, so
+    // the loop keeps them in registers and vectorises.
+    V const local = v;
+    for (std::size_t i = 0; i < S::count; ++i) fn(i, local.template get_flat<R>(i));
+    return;
+  }
   auto const p = v.plan(s);
   std::size_t const n = s.numel();
   if (V::same(p)) {
@@ -348,6 +374,18 @@ constexpr void fill(V const& v, Out& out, shape const& s) {
   for_each_element<R>(v, s, [o](std::size_t i, R x) { o[i] = x; });
 }
 
+/// A tensor value of static shape S as a fixed_tensor, built in the caller's result
+/// (one return of one variable, so that the result is not copied) and not zeroed first,
+/// since the loop writes every element. (The element array is declared here, not
+/// returned from a constexpr function: g++ folds such a call into a zero-filled constant.)
+template <class R, class V>
+[[nodiscard]] constexpr auto materialize_fixed(V const& v) {
+  using S = operand_shape_t<V>;
+  typename container<R, S>::type out{uninitialized};
+  fill<R>(v, out, to_shape(S{}));
+  return out;
+}
+
 /// A value as a fixed_tensor, a tensor or a scalar: the one loop over the result.
 template <class R, class V>
 [[nodiscard]] constexpr auto materialize(V const& v) {
@@ -359,9 +397,13 @@ template <class R, class V>
       return v.template get<R>(0, nullptr, v.plan(shape{}));
     } else {
       S const s = v.shape();
-      auto out = container<R, S>::make(s);
-      fill<R>(v, out, to_shape(s));
-      return out;
+      if constexpr (is_static_shape_v<S>) {
+        return materialize_fixed<R>(v);
+      } else {
+        auto out = container<R, S>::make(s);
+        fill<R>(v, out, to_shape(s));
+        return out;
+      }
     }
   }
 }
@@ -585,6 +627,55 @@ template <class R, class V>
   for (std::size_t i = 0; i < s[0]; ++i)
     for (std::size_t j = 0; j < s[1]; ++j) out.data()[j * s[0] + i] = p[i * s[1] + j];
   return owned<decltype(out)>{std::move(out)};
+}
+
+/// mm(a, transpose(c)) without materialising the transpose: out_ij = sum_k a_ik c_jk,
+/// both operands read along their rows (the form of every vjp of a matrix product).
+/// Op is fn::mm_t. Shapes are checked as for mm(a, transpose(c)); anything else falls back to it.
+template <class R, class Op, class A, class C>
+[[nodiscard]] constexpr auto matrix_product_transposed(A const& a, C const& c) {
+  using SA = std::remove_cvref_t<decltype(value_shape(a))>;
+  using SC = std::remove_cvref_t<decltype(value_shape(c))>;
+  constexpr bool fixed_2d = [] {
+    if constexpr (is_static_shape_v<SA> && is_static_shape_v<SC>)
+      return SA::rank == 2 && SC::rank == 2;
+    else
+      return false;
+  }();
+  if constexpr (!fixed_2d) {
+    return matrix_product<R, Op>(a, transpose_value<R>(c));
+  } else {
+    using ST = std::remove_cvref_t<decltype(lift_shape<transpose_shape_fn>(SC{}))>;
+    check_static_product<Op, SA, ST>();
+    if constexpr (!static_product_ok<Op, SA, ST>()) {
+      return owned<fixed_tensor<R, SA::value()[0], ST::value()[1]>>{};
+    } else {
+      constexpr std::size_t m = SA::value()[0], n = SA::value()[1], p = SC::value()[0];
+      auto const da = contiguous<R>(a);
+      auto const dc = contiguous<R>(c);
+      R const* pa = element_pointer(da);
+      R const* pc = element_pointer(dc);
+      fixed_tensor<R, m, p> out{};
+      R* po = out.data();
+      constexpr std::size_t n4 = n - n % 4;
+      for (std::size_t i = 0; i < m; ++i) {
+        R const* arow = pa + i * n;
+        for (std::size_t j = 0; j < p; ++j) {
+          R const* crow = pc + j * n;
+          R s0 = 0, s1 = 0, s2 = 0, s3 = 0;  // four sums: vectorisable without -ffast-math
+          for (std::size_t k = 0; k < n4; k += 4) {
+            s0 += arow[k] * crow[k];
+            s1 += arow[k + 1] * crow[k + 1];
+            s2 += arow[k + 2] * crow[k + 2];
+            s3 += arow[k + 3] * crow[k + 3];
+          }
+          for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * crow[k];
+          po[i * p + j] = (s0 + s1) + (s2 + s3);
+        }
+      }
+      return owned<fixed_tensor<R, m, p>>{out};
+    }
+  }
 }
 
 }  // namespace leibniz::detail
