@@ -505,6 +505,19 @@ constexpr auto evaluate(E const& e, Env const& env) {
     return evaluate_node<R>(e, env);
 }
 
+/// Calls f with the value of a matrix-product operand x; when x is transpose(y), with
+/// y's value read as its transpose (detail::transposed), so that the transpose is not
+/// materialised.
+template <class R, class X, class Env, class F>
+constexpr auto with_product_operand(X const& x, Env const& env, F const& f) {
+  if constexpr (is_call_of_v<X, fn::transpose_t>) {
+    auto const y = evaluate<R>(arg<0>(x), env);
+    return f(transposed<decltype(y)>{y});
+  } else {
+    return f(evaluate<R>(x, env));
+  }
+}
+
 /// Walks the expression type: each node kind is one `if constexpr` branch, chosen
 /// at compile time; no tape. Scalars are computed at once; tensor elementwise
 /// nodes stay lazy until a reduction, a product or the result needs their values.
@@ -559,10 +572,14 @@ constexpr auto evaluate_node(E const& e, Env const& env) {
   } else if constexpr (is_call_of_v<E, fn::mean_t>) {
     auto const v = evaluate<R>(arg<0>(e), env);
     return reduce_sum<R>(v) / static_cast<R>(numel_of(v));
-  } else if constexpr (is_call_of_v<E, fn::mm_t> && is_call_of_v<arg_t<1, E>, fn::transpose_t>) {
-    return matrix_product_transposed<R, fn::mm_t>(evaluate<R>(arg<0>(e), env), evaluate<R>(arg<0>(arg<1>(e)), env));
-  } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t> ||
-                       is_call_of_v<E, fn::dot_t> || is_call_of_v<E, fn::outer_t>) {
+  } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t>) {
+    // a transpose(x) operand is read in place, not materialised
+    return with_product_operand<R>(arg<0>(e), env, [&](auto const& a) {
+      return with_product_operand<R>(arg<1>(e), env, [&](auto const& b) {
+        return matrix_product<R, call_function_t<E>>(a, b);
+      });
+    });
+  } else if constexpr (is_call_of_v<E, fn::dot_t> || is_call_of_v<E, fn::outer_t>) {
     return matrix_product<R, call_function_t<E>>(evaluate<R>(arg<0>(e), env),
                                                  evaluate<R>(arg<1>(e), env));
   } else if constexpr (is_call_of_v<E, fn::transpose_t>) {
@@ -650,13 +667,13 @@ constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const&
     else if constexpr (SideA && ra == 1 && rb == 2)
       return matrix_product<R, fn::matmul_t>(other, c);
     else if constexpr (SideA)
-      return matrix_product<R, fn::mm_t>(c, transpose_value<R>(other));
+      return matrix_product<R, fn::mm_t>(c, transposed<O>{other});
     else if constexpr (ra == 2 && rb == 1)
-      return matrix_product<R, fn::matmul_t>(transpose_value<R>(other), c);
+      return matrix_product<R, fn::matmul_t>(transposed<O>{other}, c);
     else if constexpr (ra == 1 && rb == 2)
       return matrix_product<R, fn::outer_t>(other, c);
     else
-      return matrix_product<R, fn::mm_t>(transpose_value<R>(other), c);
+      return matrix_product<R, fn::mm_t>(transposed<O>{other}, c);
   };
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
     return by_rank(rank_pair<SA::rank, SB::rank>{});

@@ -51,6 +51,55 @@ TEST_CASE("reductions, products, transpose, element access, stack", "[tensor_eva
   CHECK(lz::eval(lz::dot(a, b), a = lz::tensor<double>{1, 2, 3}, b = lz::tensor<double>{4, 5, 6}).item() == 32.0);
 }
 
+// Reference product of row-major m x n and n x p matrices given as element functions.
+template <class X, class Y>
+lz::tensor<double> reference_product(std::size_t m, std::size_t n, std::size_t p, X const& x, Y const& y) {
+  lz::tensor<double> out(lz::shape{m, p}, 0.0);
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < p; ++j)
+      for (std::size_t k = 0; k < n; ++k) out(i, j) += x(i, k) * y(k, j);
+  return out;
+}
+
+TEST_CASE("products of transposed operands (read in place, not materialised)", "[tensor_eval]") {
+  // A is 2 x 3, C is 5 x 3: A C^T (2 x 5), C^T C (3 x 3), C^T (A C^T)^T (3 x 2), C^T v
+  lz::tensor<double> const A{{1, 2, 3}, {4, 5, 6}};
+  lz::tensor<double> const C{{1, 0, 2}, {-1, 3, 1}, {0.5, 2, 2}, {1, 1, 1}, {2, -2, 0.25}};
+  lz::fixed_tensor<double, 2, 3> const Af{{1., 2., 3.}, {4., 5., 6.}};
+  lz::fixed_tensor<double, 5, 3> const Cf{{1., 0., 2.}, {-1., 3., 1.}, {0.5, 2., 2.}, {1., 1., 1.}, {2., -2., 0.25}};
+  auto const at = [](auto const& t) { return [&t](std::size_t i, std::size_t j) { return t(j, i); }; };
+  auto const as = [](auto const& t) { return [&t](std::size_t i, std::size_t j) { return t(i, j); }; };
+  auto const same = [](auto const& r, lz::tensor<double> const& want) {
+    REQUIRE(r.shape()[0] == want.shape()[0]);
+    REQUIRE(r.shape()[1] == want.shape()[1]);
+    for (std::size_t i = 0; i < want.shape()[0]; ++i)
+      for (std::size_t j = 0; j < want.shape()[1]; ++j) CHECK(r(i, j) == Approx(want(i, j)).epsilon(1e-15));
+  };
+  lz::tensor<double> const a_ct = reference_product(2, 3, 5, as(A), at(C));   // A C^T
+  lz::tensor<double> const ct_c = reference_product(3, 5, 3, at(C), as(C));   // C^T C
+  lz::tensor<double> const ct_act = reference_product(3, 5, 2, at(C), at(a_ct));  // C^T (A C^T)^T
+  same(lz::eval(lz::mm(a, lz::transpose(b)), a = A, b = C), a_ct);
+  same(lz::eval(lz::mm(a, lz::transpose(b)), a = Af, b = Cf), a_ct);
+  same(lz::eval(lz::matmul(a, lz::transpose(b)), a = A, b = C), a_ct);
+  same(lz::eval(lz::mm(lz::transpose(b), b), b = C), ct_c);
+  same(lz::eval(lz::mm(lz::transpose(b), b), b = Cf), ct_c);
+  same(lz::eval(lz::matmul(lz::transpose(b), b), b = C), ct_c);
+  // both operands transposed: C^T (A C^T)^T
+  same(lz::eval(lz::mm(lz::transpose(b), lz::transpose(lz::mm(a, lz::transpose(b)))), a = A, b = C), ct_act);
+  same(lz::eval(lz::mm(lz::transpose(b), lz::transpose(lz::mm(a, lz::transpose(b)))), a = Af, b = Cf), ct_act);
+  // matrix-vector
+  lz::tensor<double> const v{1, 2, 3, 4, 5};
+  lz::tensor<double> const ct_v = reference_product(3, 5, 1, at(C), [&](std::size_t k, std::size_t) { return v(k); });
+  auto const r = lz::eval(lz::matmul(lz::transpose(b), a), a = v, b = C);
+  REQUIRE(r.shape() == lz::shape{3});
+  for (std::size_t i = 0; i < 3; ++i) CHECK(r(i) == Approx(ct_v(i, 0)).epsilon(1e-15));
+  // shapes are those of the transpose, in the errors too
+  CHECK_THROWS_WITH(lz::eval(lz::mm(lz::transpose(a), b), a = A, b = C),
+                    Catch::Matchers::StartsWith("leibniz: mm: shapes (3, 2) and (5, 3) do not fit"));
+  CHECK_THROWS_WITH(lz::eval(lz::mm(lz::transpose(a), b), a = v, b = C),
+                    "leibniz: transpose: needs a 2-D operand, got shape (5,)");
+}
+
 TEST_CASE("result types: fixed in, fixed out; dynamic in, lz::tensor out", "[tensor_eval]") {
   lz::fixed_tensor<float, 2> const f{2, 3};
   STATIC_REQUIRE(std::is_same_v<decltype(lz::eval(a * 2, a = f)), lz::fixed_tensor<float, 2>>);

@@ -549,7 +549,44 @@ constexpr bool static_product_ok() {
     return true;
 }
 
+struct transpose_shape_fn {
+  constexpr shape operator()(shape const& a) const {
+    if (a.rank() != 2)
+      throw shape_error("leibniz: transpose: needs a 2-D operand, got shape " + a.to_string());
+    return shape{a[1], a[0]};
+  }
+};
+
+/// A 2-D value read as its transpose, in place: the operand form of transpose(x) in a
+/// matrix product (every vjp of a matrix product multiplies by a transpose), so that
+/// the transpose is never materialised. Refers to `base`, which must outlive it.
+template <class V>
+struct transposed {
+  V const& base;
+  [[nodiscard]] constexpr auto shape() const {
+    using S = std::remove_cvref_t<decltype(value_shape(base))>;
+    if constexpr (is_static_shape_v<S>)
+      static_assert(S::rank == 2, "leibniz::transpose(e): e must be a 2-D tensor");
+    return lift_shape<transpose_shape_fn>(value_shape(base));
+  }
+};
+
+template <class V>
+inline constexpr bool is_transposed_v = false;
+template <class V>
+inline constexpr bool is_transposed_v<transposed<V>> = true;
+
+/// The row-major elements of a product operand (of the transposed value's base).
+template <class R, class V>
+[[nodiscard]] constexpr auto operand_elements(V const& v) {
+  if constexpr (is_transposed_v<V>)
+    return contiguous<R>(v.base);
+  else
+    return contiguous<R>(v);
+}
+
 /// mm, matmul, dot and outer of two values, as owned results (or a scalar for dot).
+/// Either operand may be `transposed<V>` (2-D): it is read in place with swapped strides.
 template <class R, class Op, class A, class B>
 [[nodiscard]] constexpr auto matrix_product(A const& a, B const& b) {
   using SA = std::remove_cvref_t<decltype(value_shape(a))>;
@@ -564,8 +601,8 @@ template <class R, class Op, class A, class B>
   } else {
     shape const sa = to_shape(value_shape(a)), sb = to_shape(value_shape(b));
     auto const so = lift_shape<product_shape_fn<Op>>(value_shape(a), value_shape(b));
-    auto const da = contiguous<R>(a);
-    auto const db = contiguous<R>(b);
+    auto const da = operand_elements<R>(a);
+    auto const db = operand_elements<R>(b);
     R const* pa = element_pointer(da);
     R const* pb = element_pointer(db);
     if constexpr (is_scalar_shape_v<std::remove_cvref_t<decltype(so)>>) {
@@ -579,16 +616,45 @@ template <class R, class Op, class A, class B>
         for (std::size_t i = 0; i < sa[0]; ++i)
           for (std::size_t j = 0; j < sb[0]; ++j) po[i * sb[0] + j] = pa[i] * pb[j];
       } else {
+        constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
         std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
         std::size_t const n = sa[sa.rank() - 1];
         std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
-        for (std::size_t i = 0; i < m; ++i) {  // i-k-j: the inner loop runs along rows
-          R* row = po + i * p;
-          for (std::size_t j = 0; j < p; ++j) row[j] = 0;
-          for (std::size_t k = 0; k < n; ++k) {
-            R const aik = pa[i * n + k];
-            R const* brow = pb + k * p;
-            for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j];
+        if constexpr (tb && !ta) {
+          // b = transpose(c), c of shape p x n: out_ij = sum_k a_ik c_jk, both read along
+          // their rows; four partial sums let the compiler vectorise without -ffast-math
+          std::size_t const n4 = n - n % 4;
+          for (std::size_t i = 0; i < m; ++i) {
+            R const* arow = pa + i * n;
+            for (std::size_t j = 0; j < p; ++j) {
+              R const* crow = pb + j * n;
+              R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+              for (std::size_t k = 0; k < n4; k += 4) {
+                s0 += arow[k] * crow[k];
+                s1 += arow[k + 1] * crow[k + 1];
+                s2 += arow[k + 2] * crow[k + 2];
+                s3 += arow[k + 3] * crow[k + 3];
+              }
+              for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * crow[k];
+              po[i * p + j] = (s0 + s1) + (s2 + s3);
+            }
+          }
+        } else {
+          // i-k-j: the inner loop runs along the rows of b and of the result; a_ik is
+          // pa[k m + i] when a is the transpose of an n x m value
+          std::size_t const a_i = ta ? 1 : n, a_k = ta ? m : 1;
+          std::size_t const b_k = tb ? 1 : p, b_j = tb ? n : 1;
+          for (std::size_t i = 0; i < m; ++i) {
+            R* row = po + i * p;
+            for (std::size_t j = 0; j < p; ++j) row[j] = 0;
+            for (std::size_t k = 0; k < n; ++k) {
+              R const aik = pa[i * a_i + k * a_k];
+              R const* brow = pb + k * b_k;
+              if constexpr (tb)
+                for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];
+              else
+                for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j];
+            }
           }
         }
       }
@@ -605,14 +671,6 @@ template <class X>
     return x.data();
 }
 
-struct transpose_shape_fn {
-  constexpr shape operator()(shape const& a) const {
-    if (a.rank() != 2)
-      throw shape_error("leibniz: transpose: needs a 2-D operand, got shape " + a.to_string());
-    return shape{a[1], a[0]};
-  }
-};
-
 /// The transpose of a 2-D value, owned.
 template <class R, class V>
 [[nodiscard]] constexpr auto transpose_value(V const& v) {
@@ -627,55 +685,6 @@ template <class R, class V>
   for (std::size_t i = 0; i < s[0]; ++i)
     for (std::size_t j = 0; j < s[1]; ++j) out.data()[j * s[0] + i] = p[i * s[1] + j];
   return owned<decltype(out)>{std::move(out)};
-}
-
-/// mm(a, transpose(c)) without materialising the transpose: out_ij = sum_k a_ik c_jk,
-/// both operands read along their rows (the form of every vjp of a matrix product).
-/// Op is fn::mm_t. Shapes are checked as for mm(a, transpose(c)); anything else falls back to it.
-template <class R, class Op, class A, class C>
-[[nodiscard]] constexpr auto matrix_product_transposed(A const& a, C const& c) {
-  using SA = std::remove_cvref_t<decltype(value_shape(a))>;
-  using SC = std::remove_cvref_t<decltype(value_shape(c))>;
-  constexpr bool fixed_2d = [] {
-    if constexpr (is_static_shape_v<SA> && is_static_shape_v<SC>)
-      return SA::rank == 2 && SC::rank == 2;
-    else
-      return false;
-  }();
-  if constexpr (!fixed_2d) {
-    return matrix_product<R, Op>(a, transpose_value<R>(c));
-  } else {
-    using ST = std::remove_cvref_t<decltype(lift_shape<transpose_shape_fn>(SC{}))>;
-    check_static_product<Op, SA, ST>();
-    if constexpr (!static_product_ok<Op, SA, ST>()) {
-      return owned<fixed_tensor<R, SA::value()[0], ST::value()[1]>>{};
-    } else {
-      constexpr std::size_t m = SA::value()[0], n = SA::value()[1], p = SC::value()[0];
-      auto const da = contiguous<R>(a);
-      auto const dc = contiguous<R>(c);
-      R const* pa = element_pointer(da);
-      R const* pc = element_pointer(dc);
-      fixed_tensor<R, m, p> out{};
-      R* po = out.data();
-      constexpr std::size_t n4 = n - n % 4;
-      for (std::size_t i = 0; i < m; ++i) {
-        R const* arow = pa + i * n;
-        for (std::size_t j = 0; j < p; ++j) {
-          R const* crow = pc + j * n;
-          R s0 = 0, s1 = 0, s2 = 0, s3 = 0;  // four sums: vectorisable without -ffast-math
-          for (std::size_t k = 0; k < n4; k += 4) {
-            s0 += arow[k] * crow[k];
-            s1 += arow[k + 1] * crow[k + 1];
-            s2 += arow[k + 2] * crow[k + 2];
-            s3 += arow[k + 3] * crow[k + 3];
-          }
-          for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * crow[k];
-          po[i * p + j] = (s0 + s1) + (s2 + s3);
-        }
-      }
-      return owned<fixed_tensor<R, m, p>>{out};
-    }
-  }
 }
 
 }  // namespace leibniz::detail
