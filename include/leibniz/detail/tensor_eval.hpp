@@ -271,10 +271,8 @@ template <class R, class V, class Fn>
 constexpr void for_each_element(V const& v, shape const& s, Fn fn) {
   using S = std::remove_cvref_t<decltype(v.shape())>;
   if constexpr (is_static_flat_v<V, S>) {
-    // A local copy of the (small) value: its scalars cannot alias what fn writes, so
-    // the loop keeps them in registers and vectorises.
-    V const local = v;
-    for (std::size_t i = 0; i < S::count; ++i) fn(i, local.template get_flat<R>(i));
+    // a loop of compile-time length over flat indices: no plan, no index arithmetic
+    for (std::size_t i = 0; i < S::count; ++i) fn(i, v.template get_flat<R>(i));
     return;
   }
   auto const p = v.plan(s);
