@@ -985,17 +985,14 @@ struct eval_fn {
       detail::report_bindings<check>();
       return std::tuple<decltype((void)sizeof(E), R{})...>{};  // no further errors
     } else {
-      using cache_t = detail::cse_cache_for<R, E...>;
-      using env_t = detail::environment<cache_t, B...>;
-      cache_t cache{};
-      env_t const env{{b...}, &cache};
-      cache.fill(env);
-      return std::tuple{finish<R, env_t, E>(detail::materialize<R>(detail::evaluate<R>(f, env)))...};
+      return in_environment<R, E...>(
+          [&](auto const& env) { return std::tuple{result_of<R>(f, env)...}; },
+          b...);
     }
   }
 
   /// One formula: as evaluate_all, but the result is returned without passing through a
-  /// tuple (a fixed_tensor result is built in place, not copied).
+  /// tuple (a fixed_tensor result is built in place in the caller's object, not copied).
   template <class... B, class E>
   static constexpr auto evaluate_one(B const&... b, E const& f) {
     using check = detail::binding_check<std::tuple<E>, B...>;
@@ -1004,30 +1001,42 @@ struct eval_fn {
       detail::report_bindings<check>();
       return R{};  // no further errors
     } else {
-      using cache_t = detail::cse_cache_for<R, E>;
-      using env_t = detail::environment<cache_t, B...>;
-      cache_t cache{};
-      env_t const env{{b...}, &cache};
-      cache.fill(env);
-      if constexpr (!(env_t::dynamic || detail::holds_dynamic_literal_v<E>))
-        return detail::materialize<R>(detail::evaluate<R>(f, env));
-      else
-        return finish<R, env_t, E>(detail::materialize<R>(detail::evaluate<R>(f, env)));
+      return in_environment<R, E>(
+          [&](auto const& env) { return result_of<R>(f, env); },
+          b...);
     }
   }
 
-  /// The result as the caller gets it: with a dynamic tensor involved, an lz::tensor
-  /// (rank 0 for a scalar formula, as torch).
-  template <class R, class Env, class E, class V>
-  static constexpr auto finish(V result) {
-    if constexpr (!(Env::dynamic || detail::holds_dynamic_literal_v<E>))
-      return result;
-    else if constexpr (detail::is_fixed_tensor_v<V>)
-      return tensor<R>(result);
-    else if constexpr (std::is_arithmetic_v<V>)
-      return tensor<R>::scalar(result);
-    else
-      return result;
+  /// The set-up both share: binds b..., fills the table of the common subexpressions of
+  /// the formulas E... (detail::cse_cache_for), and returns run(environment); the result
+  /// is returned as run makes it (no copy).
+  template <class R, class... E, class Run, class... B>
+  static constexpr auto in_environment(Run const& run, B const&... b) {
+    using cache_t = detail::cse_cache_for<R, E...>;
+    using env_t = detail::environment<cache_t, B...>;
+    cache_t cache{};
+    env_t const env{{b...}, &cache};
+    cache.fill(env);
+    return run(env);
+  }
+
+  /// The value of formula f as the caller gets it: with a dynamic tensor involved, an
+  /// lz::tensor (rank 0 for a scalar formula, as torch); otherwise the scalar or the
+  /// fixed_tensor, built in place.
+  template <class R, class E, class Env>
+  static constexpr auto result_of(E const& f, Env const& env) {
+    if constexpr (!(Env::dynamic || detail::holds_dynamic_literal_v<E>)) {
+      return detail::materialize<R>(detail::evaluate<R>(f, env));
+    } else {
+      auto result = detail::materialize<R>(detail::evaluate<R>(f, env));
+      using V = decltype(result);
+      if constexpr (detail::is_fixed_tensor_v<V>)
+        return tensor<R>(result);
+      else if constexpr (std::is_arithmetic_v<V>)
+        return tensor<R>::scalar(result);
+      else
+        return result;
+    }
   }
 };
 inline constexpr eval_fn eval{};
