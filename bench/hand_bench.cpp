@@ -6,9 +6,8 @@
 // (W1..W5) or against SymPy's exact values (W6). Fixed-size workloads (all but W1_n1024)
 // keep their data in std::arrays, so the compiler knows the sizes, as it does for the
 // peers' fixed-size AD types.
-#include "workloads.hpp"
+#include "harness.hpp"
 
-#include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <array>
@@ -87,26 +86,6 @@ std::vector<double> fd_w5_vjp(std::size_t K) {
 
 // ---- timing -------------------------------------------------------------------------------
 
-/// Runs task() once and checks `out` against `want`, then times task(): each iteration
-/// hides the inputs from the optimiser before the call and the outputs after it.
-template <class Task>
-void run(benchmark::State& state, char const* what, std::span<double const> in, std::span<double const> out,
-         std::span<double const> want, double rel, Task task) {
-  task();
-  lzbench::require_close(out, want, what, rel);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(in.data());
-    task();
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-}
-
-template <class Fn>
-void add(char const* workload, char const* task, Fn fn) {
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, "hand").c_str(), fn);
-}
-
 /// std::array<double, N> holding v: the fixed-size workloads keep their data in arrays
 /// whose size the compiler sees, as the peers' fixed-size AD types do.
 template <std::size_t N>
@@ -119,25 +98,25 @@ std::array<double, N> to_array(std::vector<double> const& v) {
 void w1_grad_n1024(benchmark::State& state) {
   auto const a = lzbench::w1_input(1024);
   std::vector<double> g(a.size());
-  run(state, "W1_n1024 grad", a, g, fd_w1_grad(a.size()), fd_rel, [&] { lzbench::w1_grad(a, g); });
+  lzbench::run_checked(state, "W1_n1024 grad", a, g, fd_w1_grad(a.size()), fd_rel, [&] { lzbench::w1_grad(a, g); });
 }
 
 void w1_grad_n2(benchmark::State& state) {
   auto const a = to_array<2>(lzbench::w1_input(2));
   std::array<double, 2> g{};
-  run(state, "W1_n2 grad", a, g, fd_w1_grad(2), fd_rel, [&] { lzbench::w1_grad(a, g); });
+  lzbench::run_checked(state, "W1_n2 grad", a, g, fd_w1_grad(2), fd_rel, [&] { lzbench::w1_grad(a, g); });
 }
 
 void w2_grad(benchmark::State& state) {
   auto const xy = lzbench::w2_input();
   std::array<double, 2> g{};
-  run(state, "W2 grad", xy, g, fd_w2_grad({xy.begin(), xy.end()}), fd_rel, [&] { lzbench::w2_grad(xy, g); });
+  lzbench::run_checked(state, "W2 grad", xy, g, fd_w2_grad({xy.begin(), xy.end()}), fd_rel, [&] { lzbench::w2_grad(xy, g); });
 }
 
 void w2_hessian(benchmark::State& state) {
   auto const xy = lzbench::w2_input();
   std::array<double, 4> h{};
-  run(state, "W2 hessian", xy, h, fd_w2_hessian({xy.begin(), xy.end()}), fd_rel,
+  lzbench::run_checked(state, "W2 hessian", xy, h, fd_w2_hessian({xy.begin(), xy.end()}), fd_rel,
       [&] { lzbench::w2_hessian(xy, h); });
 }
 
@@ -148,13 +127,13 @@ void w3_value(benchmark::State& state) {
   for (std::size_t i = 0; i + 1 < x.size(); ++i)
     want += 100.0 * (x[i + 1] - x[i] * x[i]) * (x[i + 1] - x[i] * x[i]) + (1.0 - x[i]) * (1.0 - x[i]);
   std::array<double, 1> f{};
-  run(state, "W3 value", x, f, std::array{want}, 1e-12, [&] { f[0] = lzbench::w3_value(x); });
+  lzbench::run_checked(state, "W3 value", x, f, std::array{want}, 1e-12, [&] { f[0] = lzbench::w3_value(x); });
 }
 
 void w3_grad(benchmark::State& state) {
   auto const x = to_array<lzbench::w3_n>(lzbench::w3_input());
   std::array<double, lzbench::w3_n> g{};
-  run(state, "W3 grad", x, g, fd_w3_grad({x.begin(), x.end()}), fd_rel, [&] { lzbench::w3_grad(x, g); });
+  lzbench::run_checked(state, "W3 grad", x, g, fd_w3_grad({x.begin(), x.end()}), fd_rel, [&] { lzbench::w3_grad(x, g); });
 }
 
 void w4_jacobian(benchmark::State& state) {
@@ -165,7 +144,7 @@ void w4_jacobian(benchmark::State& state) {
   std::copy(l.begin(), l.end(), lq.begin());
   std::copy(q.begin(), q.end(), lq.begin() + 3);
   std::array<double, 6> J{};
-  run(state, "W4 jacobian", lq, J, fd_w4_jacobian(l, q), fd_rel, [&] {
+  lzbench::run_checked(state, "W4 jacobian", lq, J, fd_w4_jacobian(l, q), fd_rel, [&] {
     lzbench::w4_jacobian(std::span<double const>(lq).first<3>(), std::span<double const>(lq).last<3>(), J);
   });
 }
@@ -174,7 +153,7 @@ template <std::size_t K>
 void w5_jacobian(benchmark::State& state) {
   auto const y = to_array<K * K>(lzbench::w5_y(K));
   std::array<double, K * K> J{};
-  run(state, "W5 jacobian", y, J, fd_w5_jacobian(K), fd_rel, [&] { lzbench::w5_jacobian(y, J, K); });
+  lzbench::run_checked(state, "W5 jacobian", y, J, fd_w5_jacobian(K), fd_rel, [&] { lzbench::w5_jacobian(y, J, K); });
 }
 
 template <std::size_t K>
@@ -185,7 +164,7 @@ void w5_vjp(benchmark::State& state) {
   std::copy(y0.begin(), y0.end(), yv.begin());
   std::copy(v0.begin(), v0.end(), yv.begin() + K * K);
   std::array<double, K> r{};
-  run(state, "W5 vjp", yv, r, fd_w5_vjp(K), fd_rel, [&] {
+  lzbench::run_checked(state, "W5 vjp", yv, r, fd_w5_vjp(K), fd_rel, [&] {
     lzbench::w5_vjp(std::span<double const>(yv).template first<K * K>(), std::span<double const>(yv).template last<K>(),
                     r);
   });
@@ -194,25 +173,25 @@ void w5_vjp(benchmark::State& state) {
 void w6_partials(benchmark::State& state) {
   auto const xy = lzbench::w6_input();
   std::array<double, 15> out{};
-  run(state, "W6 partials", xy, out, lzbench::w6_sympy_values, 1e-12,
+  lzbench::run_checked(state, "W6 partials", xy, out, lzbench::w6_sympy_values, 1e-12,
       [&] { lzbench::w6_partials(xy[0], xy[1], out); });
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  add("W1_n2", "grad", w1_grad_n2);
-  add("W1_n1024", "grad", w1_grad_n1024);
-  add("W2", "grad", w2_grad);
-  add("W2", "hessian", w2_hessian);
-  add("W3", "value", w3_value);
-  add("W3", "grad", w3_grad);
-  add("W4", "jacobian", w4_jacobian);
-  add("W5_K2", "jacobian", w5_jacobian<2>);
-  add("W5_K2", "vjp", w5_vjp<2>);
-  add("W5_K64", "jacobian", w5_jacobian<64>);
-  add("W5_K64", "vjp", w5_vjp<64>);
-  add("W6", "partials", w6_partials);
+  lzbench::add("W1_n2", "grad", "hand", w1_grad_n2);
+  lzbench::add("W1_n1024", "grad", "hand", w1_grad_n1024);
+  lzbench::add("W2", "grad", "hand", w2_grad);
+  lzbench::add("W2", "hessian", "hand", w2_hessian);
+  lzbench::add("W3", "value", "hand", w3_value);
+  lzbench::add("W3", "grad", "hand", w3_grad);
+  lzbench::add("W4", "jacobian", "hand", w4_jacobian);
+  lzbench::add("W5_K2", "jacobian", "hand", w5_jacobian<2>);
+  lzbench::add("W5_K2", "vjp", "hand", w5_vjp<2>);
+  lzbench::add("W5_K64", "jacobian", "hand", w5_jacobian<64>);
+  lzbench::add("W5_K64", "vjp", "hand", w5_vjp<64>);
+  lzbench::add("W6", "partials", "hand", w6_partials);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

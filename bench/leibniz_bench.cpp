@@ -8,7 +8,7 @@
 // outputs after it, as in bench/hand_bench.cpp.
 #include <leibniz/leibniz.hpp>
 
-#include "workloads.hpp"
+#include "harness.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -57,11 +57,6 @@ void run(benchmark::State& state, char const* what, In& in, std::span<double con
     benchmark::DoNotOptimize(result);
     benchmark::ClobberMemory();
   }
-}
-
-template <class Fn>
-void add(char const* workload, char const* task, char const* library, Fn fn) {
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, library).c_str(), fn);
 }
 
 template <std::size_t N>
@@ -270,23 +265,23 @@ void w6_partials(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  add("W1_n2", "grad", "leibniz", w1_fixed<2>);
-  add("W1_n2", "grad", "leibniz_dynamic", w1_dynamic<2>);
-  add("W1_n2", "grad", "leibniz_typed", w1_fixed<2, w1_grad_typed>);
-  add("W1_n1024", "grad", "leibniz", w1_fixed<1024>);
-  add("W1_n1024", "grad", "leibniz_dynamic", w1_dynamic<1024>);
-  add("W1_n1024", "grad", "leibniz_typed", w1_fixed<1024, w1_grad_typed>);
-  add("W2", "grad", "leibniz", w2_gradient);
-  add("W2", "hessian", "leibniz", w2_hess);
-  add("W3", "value", "leibniz", w3_value);
-  add("W3", "grad", "leibniz", w3_gradient);
-  add("W4", "jacobian", "leibniz", w4_jac);
-  add("W5_K2", "jacobian", "leibniz", w5_jac<2>);
-  add("W5_K2", "vjp", "leibniz", w5_vjp_bench<2>);
-  add("W5_K64", "jacobian", "leibniz", w5_jac<64>);
-  add("W5_K64", "vjp", "leibniz", w5_vjp_bench<64>);
-  add("W6", "partials", "leibniz", w6_partials<>);
-  add("W6", "partials", "leibniz_typed", w6_partials<w6_all_typed>);
+  lzbench::add("W1_n2", "grad", "leibniz", w1_fixed<2>);
+  lzbench::add("W1_n2", "grad", "leibniz_dynamic", w1_dynamic<2>);
+  lzbench::add("W1_n2", "grad", "leibniz_typed", w1_fixed<2, w1_grad_typed>);
+  lzbench::add("W1_n1024", "grad", "leibniz", w1_fixed<1024>);
+  lzbench::add("W1_n1024", "grad", "leibniz_dynamic", w1_dynamic<1024>);
+  lzbench::add("W1_n1024", "grad", "leibniz_typed", w1_fixed<1024, w1_grad_typed>);
+  lzbench::add("W2", "grad", "leibniz", w2_gradient);
+  lzbench::add("W2", "hessian", "leibniz", w2_hess);
+  lzbench::add("W3", "value", "leibniz", w3_value);
+  lzbench::add("W3", "grad", "leibniz", w3_gradient);
+  lzbench::add("W4", "jacobian", "leibniz", w4_jac);
+  lzbench::add("W5_K2", "jacobian", "leibniz", w5_jac<2>);
+  lzbench::add("W5_K2", "vjp", "leibniz", w5_vjp_bench<2>);
+  lzbench::add("W5_K64", "jacobian", "leibniz", w5_jac<64>);
+  lzbench::add("W5_K64", "vjp", "leibniz", w5_vjp_bench<64>);
+  lzbench::add("W6", "partials", "leibniz", w6_partials<>);
+  lzbench::add("W6", "partials", "leibniz_typed", w6_partials<w6_all_typed>);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -22,10 +22,9 @@
 // documented route to gradients, Hessians and higher derivatives.
 // Skipped: nothing. The tapes are small enough to stay in ADOL-C's memory buffers (no
 // tape files are written).
-#include "workloads.hpp"
+#include "harness.hpp"
 
 #include <adolc/adolc.h>
-#include <benchmark/benchmark.h>
 
 #include <array>
 #include <cstddef>
@@ -34,36 +33,21 @@
 
 namespace {
 
-/// Runs task() once and checks `out` against `want`, then times task(): each iteration
-/// hides the inputs from the optimiser before the call and the outputs after it.
-template <class Task>
-void run(benchmark::State& state, char const* what, std::span<double const> in, std::span<double const> out,
-         std::span<double const> want, Task task) {
-  task();
-  lzbench::require_close(out, want, what);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(in.data());
-    task();
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-}
-
 /// Registers <workload>/<task>/adolc (record(in) once, then time evaluate(in, out)) and
 /// <workload>/<task>/adolc_retape (time record(in) followed by evaluate(in, out)).
 template <class Record, class Evaluate>
 void add(char const* workload, char const* task, std::vector<double> in, std::vector<double> want, Record record,
          Evaluate evaluate) {
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, "adolc").c_str(),
+  lzbench::add(workload, task, "adolc",
                                [=](benchmark::State& state) mutable {
                                  std::vector<double> out(want.size());
                                  record(in);
-                                 run(state, "ADOL-C (taped once)", in, out, want, [&] { evaluate(in, out); });
+                                 lzbench::run_checked(state, "ADOL-C (taped once)", in, out, want, [&] { evaluate(in, out); });
                                });
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, "adolc_retape").c_str(),
+  lzbench::add(workload, task, "adolc_retape",
                                [=](benchmark::State& state) mutable {
                                  std::vector<double> out(want.size());
-                                 run(state, "ADOL-C (retaped)", in, out, want, [&] {
+                                 lzbench::run_checked(state, "ADOL-C (retaped)", in, out, want, [&] {
                                    record(in);
                                    evaluate(in, out);
                                  });

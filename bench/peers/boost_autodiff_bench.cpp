@@ -20,10 +20,9 @@
 //     the other inputs held constant. The vjp is v . (dz/dx_j), one pass per input j.
 // Skipped: W1_n1024 grad. Forward mode needs one pass per input: 1024 passes over 1024
 //   elements, O(n^2) work for an O(n) function, and the library offers no reverse mode.
-#include "workloads.hpp"
+#include "harness.hpp"
 
 #include <boost/math/differentiation/autodiff.hpp>
-#include <benchmark/benchmark.h>
 
 #include <array>
 #include <cstddef>
@@ -34,26 +33,6 @@ namespace {
 
 namespace ad = boost::math::differentiation;
 using F1 = ad::autodiff_fvar<double, 1>;
-
-/// Runs task() once and checks `out` against `want`, then times task(): each iteration
-/// hides the inputs from the optimiser before the call and the outputs after it.
-template <class Task>
-void run(benchmark::State& state, char const* what, std::span<double const> in, std::span<double const> out,
-         std::span<double const> want, Task task) {
-  task();
-  lzbench::require_close(out, want, what);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(in.data());
-    task();
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-}
-
-template <class Fn>
-void add(char const* workload, char const* task, Fn fn) {
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, "boost").c_str(), fn);
-}
 
 /// The gradient of f: R^n -> R by n first-order forward passes: pass k makes x_k the
 /// variable and holds the other inputs constant.
@@ -107,7 +86,7 @@ void w1_n2_grad(benchmark::State& state) {
   auto const a = lzbench::w1_input(2);
   std::array<double, 2> want{}, g{};
   lzbench::w1_grad(a, want);
-  run(state, "W1_n2 grad (make_ftuple<double, 1, 1>)", a, g, want, [&] {
+  lzbench::run_checked(state, "W1_n2 grad (make_ftuple<double, 1, 1>)", a, g, want, [&] {
     auto const [a0, a1] = ad::make_ftuple<double, 1, 1>(a[0], a[1]);
     auto const f = w1_n2_f(a0, a1);
     g[0] = f.derivative(1, 0);
@@ -119,7 +98,7 @@ void w2_grad(benchmark::State& state) {
   auto const xy = lzbench::w2_input();
   std::array<double, 2> want{}, g{};
   lzbench::w2_grad(xy, want);
-  run(state, "W2 grad (make_ftuple<double, 1, 1>)", xy, g, want, [&] {
+  lzbench::run_checked(state, "W2 grad (make_ftuple<double, 1, 1>)", xy, g, want, [&] {
     auto const [x, y] = ad::make_ftuple<double, 1, 1>(xy[0], xy[1]);
     auto const f = w2_f(x, y);
     g[0] = f.derivative(1, 0);
@@ -131,7 +110,7 @@ void w2_hessian(benchmark::State& state) {
   auto const xy = lzbench::w2_input();
   std::array<double, 4> want{}, h{};
   lzbench::w2_hessian(xy, want);
-  run(state, "W2 hessian (make_ftuple<double, 2, 2>)", xy, h, want, [&] {
+  lzbench::run_checked(state, "W2 hessian (make_ftuple<double, 2, 2>)", xy, h, want, [&] {
     auto const [x, y] = ad::make_ftuple<double, 2, 2>(xy[0], xy[1]);
     auto const f = w2_f(x, y);
     h[0] = f.derivative(2, 0);
@@ -145,7 +124,7 @@ void w3_grad(benchmark::State& state) {
   std::vector<double> want(x.size()), g(x.size());
   lzbench::w3_grad(x, want);
   std::vector<F1> xa(x.size());
-  run(state, "W3 grad (passes)", x, g, want,
+  lzbench::run_checked(state, "W3 grad (passes)", x, g, want,
       [&] { gradient_by_passes(x, xa, g, [](auto xs) { return lzbench::w3_f(xs); }); });
 }
 
@@ -153,7 +132,7 @@ void w4_jacobian(benchmark::State& state) {
   auto const l = lzbench::w4_lengths(), q = lzbench::w4_angles();
   std::array<double, 6> want{}, J{};
   lzbench::w4_jacobian(l, q, want);
-  run(state, "W4 jacobian (make_ftuple<double, 1, 1, 1>)", q, J, want, [&] {
+  lzbench::run_checked(state, "W4 jacobian (make_ftuple<double, 1, 1, 1>)", q, J, want, [&] {
     benchmark::DoNotOptimize(l.data());
     auto const [q0, q1, q2] = ad::make_ftuple<double, 1, 1, 1>(q[0], q[1], q[2]);
     auto const p = w4_p(l, q0, q1, q2);
@@ -173,7 +152,7 @@ void w5_k2(benchmark::State& state, bool vjp) {
   } else {
     lzbench::w5_jacobian(y, want, 2);
   }
-  run(state, vjp ? "W5_K2 vjp (make_ftuple<double, 1, 1>)" : "W5_K2 jacobian (make_ftuple<double, 1, 1>)", x, out,
+  lzbench::run_checked(state, vjp ? "W5_K2 vjp (make_ftuple<double, 1, 1>)" : "W5_K2 jacobian (make_ftuple<double, 1, 1>)", x, out,
       want, [&] {
         benchmark::DoNotOptimize(y.data());
         benchmark::DoNotOptimize(v.data());
@@ -204,7 +183,7 @@ void w5_k64(benchmark::State& state, bool vjp) {
     lzbench::w5_jacobian(y, want, K);
   }
   std::vector<F1> xa(K), za(K);
-  run(state, vjp ? "W5_K64 vjp (passes)" : "W5_K64 jacobian (passes)", x, out, want, [&] {
+  lzbench::run_checked(state, vjp ? "W5_K64 vjp (passes)" : "W5_K64 jacobian (passes)", x, out, want, [&] {
     benchmark::DoNotOptimize(y.data());
     benchmark::DoNotOptimize(v.data());
     for (std::size_t i = 0; i < K; ++i) xa[i] = F1(x[i], false);
@@ -227,7 +206,7 @@ void w6_partials(benchmark::State& state) {
   auto const xy = lzbench::w6_input();
   std::array<double, 15> want{}, out{};
   lzbench::w6_partials(xy[0], xy[1], want);
-  run(state, "W6 partials (make_ftuple<double, 4, 4>)", xy, out, want, [&] {
+  lzbench::run_checked(state, "W6 partials (make_ftuple<double, 4, 4>)", xy, out, want, [&] {
     auto const [x, y] = ad::make_ftuple<double, 4, 4>(xy[0], xy[1]);
     auto const f = w6_f(x, y);
     for (std::size_t k = 0; k < 15; ++k) out[k] = f.derivative(lzbench::w6_orders[k][0], lzbench::w6_orders[k][1]);
@@ -237,16 +216,16 @@ void w6_partials(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  add("W1_n2", "grad", w1_n2_grad);
-  add("W2", "grad", w2_grad);
-  add("W2", "hessian", w2_hessian);
-  add("W3", "grad", w3_grad);
-  add("W4", "jacobian", w4_jacobian);
-  add("W5_K2", "jacobian", [](benchmark::State& s) { w5_k2(s, false); });
-  add("W5_K2", "vjp", [](benchmark::State& s) { w5_k2(s, true); });
-  add("W5_K64", "jacobian", [](benchmark::State& s) { w5_k64(s, false); });
-  add("W5_K64", "vjp", [](benchmark::State& s) { w5_k64(s, true); });
-  add("W6", "partials", w6_partials);
+  lzbench::add("W1_n2", "grad", "boost", w1_n2_grad);
+  lzbench::add("W2", "grad", "boost", w2_grad);
+  lzbench::add("W2", "hessian", "boost", w2_hessian);
+  lzbench::add("W3", "grad", "boost", w3_grad);
+  lzbench::add("W4", "jacobian", "boost", w4_jacobian);
+  lzbench::add("W5_K2", "jacobian", "boost", [](benchmark::State& s) { w5_k2(s, false); });
+  lzbench::add("W5_K2", "vjp", "boost", [](benchmark::State& s) { w5_k2(s, true); });
+  lzbench::add("W5_K64", "jacobian", "boost", [](benchmark::State& s) { w5_k64(s, false); });
+  lzbench::add("W5_K64", "vjp", "boost", [](benchmark::State& s) { w5_k64(s, true); });
+  lzbench::add("W6", "partials", "boost", w6_partials);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

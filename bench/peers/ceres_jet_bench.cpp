@@ -22,10 +22,9 @@
 //   W1_n1024 grad: a gradient of 1024 inputs in forward mode means a 1024-wide derivative
 //     vector in every intermediate (8 KiB each; O(n^2) work for an O(n) function) or 1024
 //     passes; Jet has no reverse mode.
-#include "workloads.hpp"
+#include "harness.hpp"
 
 #include <ceres/jet.h>
-#include <benchmark/benchmark.h>
 
 #include <array>
 #include <cstddef>
@@ -37,26 +36,6 @@ namespace {
 template <class T, int N>
 using Jet = ceres::Jet<T, N>;
 
-/// Runs task() once and checks `out` against `want`, then times task(): each iteration
-/// hides the inputs from the optimiser before the call and the outputs after it.
-template <class Task>
-void run(benchmark::State& state, char const* what, std::span<double const> in, std::span<double const> out,
-         std::span<double const> want, Task task) {
-  task();
-  lzbench::require_close(out, want, what);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(in.data());
-    task();
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-}
-
-template <class Fn>
-void add(char const* workload, char const* task, Fn fn) {
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, "ceres").c_str(), fn);
-}
-
 /// Forward-mode gradient of f: R^N -> R with Jet<double, N>.
 template <int N, class F>
 void jet_grad(benchmark::State& state, char const* what, std::vector<double> const& x,
@@ -64,7 +43,7 @@ void jet_grad(benchmark::State& state, char const* what, std::vector<double> con
   using J = Jet<double, N>;
   std::array<J, N> ad;
   std::array<double, N> g{};
-  run(state, what, x, g, want, [&] {
+  lzbench::run_checked(state, what, x, g, want, [&] {
     for (int i = 0; i < N; ++i) ad[i] = J(x[i], i);
     J const r = f(std::span<J const>(ad));
     for (int i = 0; i < N; ++i) g[i] = r.v[i];
@@ -86,7 +65,7 @@ void w2_hessian(benchmark::State& state) {
   auto const xy = lzbench::w2_input();
   std::array<double, 4> want{}, h{};
   lzbench::w2_hessian(xy, want);
-  run(state, "W2 hessian (Jet<Jet<double, 2>, 2>)", xy, h, want, [&] {
+  lzbench::run_checked(state, "W2 hessian (Jet<Jet<double, 2>, 2>)", xy, h, want, [&] {
     J2 const x(J1(xy[0], 0), 0), y(J1(xy[1], 1), 1);
     J2 const f = w2_f_nested(x, y);
     for (int i = 0; i < 2; ++i)
@@ -100,7 +79,7 @@ void w4_jacobian(benchmark::State& state) {
   std::array<double, 6> want{}, Jac{};
   lzbench::w4_jacobian(l, q, want);
   std::array<J, 3> ad;
-  run(state, "W4 jacobian (Jet<double, 3>)", q, Jac, want, [&] {
+  lzbench::run_checked(state, "W4 jacobian (Jet<double, 3>)", q, Jac, want, [&] {
     benchmark::DoNotOptimize(l.data());
     for (int j = 0; j < 3; ++j) ad[j] = J(q[j], j);
     J px, py;
@@ -123,7 +102,7 @@ void w5(benchmark::State& state, bool vjp) {
     lzbench::w5_jacobian(y, want, K);
   }
   std::vector<J> ad(K), z(K);
-  run(state, vjp ? "W5 vjp (Jet)" : "W5 jacobian (Jet)", x, out, want, [&] {
+  lzbench::run_checked(state, vjp ? "W5 vjp (Jet)" : "W5 jacobian (Jet)", x, out, want, [&] {
     benchmark::DoNotOptimize(y.data());
     benchmark::DoNotOptimize(v.data());
     for (int j = 0; j < K; ++j) ad[j] = J(x[j], j);
@@ -142,31 +121,31 @@ void w5(benchmark::State& state, bool vjp) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  add("W1_n2", "grad", [](benchmark::State& s) {
+  lzbench::add("W1_n2", "grad", "ceres", [](benchmark::State& s) {
     auto const a = lzbench::w1_input(2);
     std::vector<double> want(2);
     lzbench::w1_grad(a, want);
     jet_grad<2>(s, "W1_n2 grad (Jet<double, 2>)", a, want, [](auto ad) { return lzbench::w1_f(ad); });
   });
-  add("W2", "grad", [](benchmark::State& s) {
+  lzbench::add("W2", "grad", "ceres", [](benchmark::State& s) {
     auto const xy = lzbench::w2_input();
     std::vector<double> want(2);
     lzbench::w2_grad(xy, std::span<double, 2>(want.data(), 2));
     jet_grad<2>(s, "W2 grad (Jet<double, 2>)", {xy.begin(), xy.end()}, want,
                 [](auto ad) { return lzbench::w2_f(ad[0], ad[1]); });
   });
-  add("W2", "hessian", w2_hessian);
-  add("W3", "grad", [](benchmark::State& s) {
+  lzbench::add("W2", "hessian", "ceres", w2_hessian);
+  lzbench::add("W3", "grad", "ceres", [](benchmark::State& s) {
     auto const x = lzbench::w3_input();
     std::vector<double> want(x.size());
     lzbench::w3_grad(x, want);
     jet_grad<lzbench::w3_n>(s, "W3 grad (Jet<double, 16>)", x, want, [](auto ad) { return lzbench::w3_f(ad); });
   });
-  add("W4", "jacobian", w4_jacobian);
-  add("W5_K2", "jacobian", [](benchmark::State& s) { w5<2>(s, false); });
-  add("W5_K2", "vjp", [](benchmark::State& s) { w5<2>(s, true); });
-  add("W5_K64", "jacobian", [](benchmark::State& s) { w5<64>(s, false); });
-  add("W5_K64", "vjp", [](benchmark::State& s) { w5<64>(s, true); });
+  lzbench::add("W4", "jacobian", "ceres", w4_jacobian);
+  lzbench::add("W5_K2", "jacobian", "ceres", [](benchmark::State& s) { w5<2>(s, false); });
+  lzbench::add("W5_K2", "vjp", "ceres", [](benchmark::State& s) { w5<2>(s, true); });
+  lzbench::add("W5_K64", "jacobian", "ceres", [](benchmark::State& s) { w5<64>(s, false); });
+  lzbench::add("W5_K64", "vjp", "ceres", [](benchmark::State& s) { w5<64>(s, true); });
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

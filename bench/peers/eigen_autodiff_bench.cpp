@@ -20,11 +20,10 @@
 //   W1_n1024 grad: a gradient of 1024 inputs in forward mode means a 1024-wide derivative
 //     vector in every intermediate (8 KiB each; O(n^2) work for an O(n) function) or 1024
 //     passes; Eigen's AutoDiff has no reverse mode.
-#include "workloads.hpp"
+#include "harness.hpp"
 
 #include <Eigen/Core>
 #include <unsupported/Eigen/AutoDiff>
-#include <benchmark/benchmark.h>
 
 #include <array>
 #include <cstddef>
@@ -37,33 +36,13 @@ namespace {
 template <int N>
 using AD = Eigen::AutoDiffScalar<Eigen::Matrix<double, N, 1>>;
 
-/// Runs task() once and checks `out` against `want`, then times task(): each iteration
-/// hides the inputs from the optimiser before the call and the outputs after it.
-template <class Task>
-void run(benchmark::State& state, char const* what, std::span<double const> in, std::span<double const> out,
-         std::span<double const> want, Task task) {
-  task();
-  lzbench::require_close(out, want, what);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(in.data());
-    task();
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-}
-
-template <class Fn>
-void add(char const* workload, char const* task, Fn fn) {
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, "eigen").c_str(), fn);
-}
-
 /// Forward-mode gradient of f: R^N -> R with AD<N>.
 template <int N, class F>
 void ad_grad(benchmark::State& state, char const* what, std::vector<double> const& x,
              std::vector<double> const& want, F f) {
   std::array<AD<N>, N> ad;
   std::array<double, N> g{};
-  run(state, what, x, g, want, [&] {
+  lzbench::run_checked(state, what, x, g, want, [&] {
     for (int i = 0; i < N; ++i) ad[i] = AD<N>(x[i], N, i);
     AD<N> const r = f(std::span<AD<N> const>(ad));
     for (int i = 0; i < N; ++i) g[i] = r.derivatives()(i);
@@ -116,7 +95,7 @@ void w2_hessian(benchmark::State& state) {
   auto const xy = lzbench::w2_input();
   std::array<double, 4> want{}, h{};
   lzbench::w2_hessian(xy, want);
-  run(state, "W2 hessian (nested AutoDiffScalar)", xy, h, want, [&] {
+  lzbench::run_checked(state, "W2 hessian (nested AutoDiffScalar)", xy, h, want, [&] {
     T const x = seed<2>(xy[0], 0), y = seed<2>(xy[1], 1);
     T const f = lzbench::w2_f<T>(x, y);
     for (int i = 0; i < 2; ++i)
@@ -129,7 +108,7 @@ void w4_jacobian(benchmark::State& state) {
   std::array<double, 6> want{}, J{};
   lzbench::w4_jacobian(l, q, want);
   std::array<AD<3>, 3> ad;
-  run(state, "W4 jacobian (AutoDiffScalar<Vector3d>)", q, J, want, [&] {
+  lzbench::run_checked(state, "W4 jacobian (AutoDiffScalar<Vector3d>)", q, J, want, [&] {
     benchmark::DoNotOptimize(l.data());
     for (int j = 0; j < 3; ++j) ad[j] = AD<3>(q[j], 3, j);
     AD<3> px, py;
@@ -151,7 +130,7 @@ void w5(benchmark::State& state, bool vjp) {
     lzbench::w5_jacobian(y, want, K);
   }
   std::vector<AD<K>> ad(K), z(K);
-  run(state, vjp ? "W5 vjp (AutoDiffScalar)" : "W5 jacobian (AutoDiffScalar)", x, out, want, [&] {
+  lzbench::run_checked(state, vjp ? "W5 vjp (AutoDiffScalar)" : "W5 jacobian (AutoDiffScalar)", x, out, want, [&] {
     benchmark::DoNotOptimize(y.data());
     benchmark::DoNotOptimize(v.data());
     for (int j = 0; j < K; ++j) ad[j] = AD<K>(x[j], K, j);
@@ -170,32 +149,32 @@ void w5(benchmark::State& state, bool vjp) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  add("W1_n2", "grad", [](benchmark::State& s) {
+  lzbench::add("W1_n2", "grad", "eigen", [](benchmark::State& s) {
     auto const a = lzbench::w1_input(2);
     std::vector<double> want(2);
     lzbench::w1_grad(a, want);
     ad_grad<2>(s, "W1_n2 grad (AutoDiffScalar<Vector2d>)", a, want, [](auto ad) { return lzbench::w1_f(ad); });
   });
-  add("W2", "grad", [](benchmark::State& s) {
+  lzbench::add("W2", "grad", "eigen", [](benchmark::State& s) {
     auto const xy = lzbench::w2_input();
     std::vector<double> want(2);
     lzbench::w2_grad(xy, std::span<double, 2>(want.data(), 2));
     ad_grad<2>(s, "W2 grad (AutoDiffScalar<Vector2d>)", {xy.begin(), xy.end()}, want,
                [](auto ad) { return lzbench::w2_f(ad[0], ad[1]); });
   });
-  add("W2", "hessian", w2_hessian);
-  add("W3", "grad", [](benchmark::State& s) {
+  lzbench::add("W2", "hessian", "eigen", w2_hessian);
+  lzbench::add("W3", "grad", "eigen", [](benchmark::State& s) {
     auto const x = lzbench::w3_input();
     std::vector<double> want(x.size());
     lzbench::w3_grad(x, want);
     ad_grad<lzbench::w3_n>(s, "W3 grad (AutoDiffScalar<Matrix<double, 16, 1>>)", x, want,
                            [](auto ad) { return lzbench::w3_f(ad); });
   });
-  add("W4", "jacobian", w4_jacobian);
-  add("W5_K2", "jacobian", [](benchmark::State& s) { w5<2>(s, false); });
-  add("W5_K2", "vjp", [](benchmark::State& s) { w5<2>(s, true); });
-  add("W5_K64", "jacobian", [](benchmark::State& s) { w5<64>(s, false); });
-  add("W5_K64", "vjp", [](benchmark::State& s) { w5<64>(s, true); });
+  lzbench::add("W4", "jacobian", "eigen", w4_jacobian);
+  lzbench::add("W5_K2", "jacobian", "eigen", [](benchmark::State& s) { w5<2>(s, false); });
+  lzbench::add("W5_K2", "vjp", "eigen", [](benchmark::State& s) { w5<2>(s, true); });
+  lzbench::add("W5_K64", "jacobian", "eigen", [](benchmark::State& s) { w5<64>(s, false); });
+  lzbench::add("W5_K64", "vjp", "eigen", [](benchmark::State& s) { w5<64>(s, true); });
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -27,10 +27,9 @@
 // (HAVE_MPI), which the Fad and Rad classes do not need; they are then header-only (no
 // Trilinos library is linked). Without that header Sacado uses its classic Fad expression
 // templates (SACADO_NEW_FAD_DESIGN_IS_DEFAULT is not defined).
-#include "workloads.hpp"
+#include "harness.hpp"
 
 #include <Sacado.hpp>
-#include <benchmark/benchmark.h>
 
 #include <array>
 #include <cstddef>
@@ -48,26 +47,6 @@ template <class T, int N>
 using CacheSFad = Sacado::CacheFad::SFad<T, N>;
 using Rad = Sacado::Rad::ADvar<double>;
 
-/// Runs task() once and checks `out` against `want`, then times task(): each iteration
-/// hides the inputs from the optimiser before the call and the outputs after it.
-template <class Task>
-void run(benchmark::State& state, char const* what, std::span<double const> in, std::span<double const> out,
-         std::span<double const> want, Task task) {
-  task();
-  lzbench::require_close(out, want, what);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(in.data());
-    task();
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-}
-
-template <class Fn>
-void add(char const* workload, char const* task, Fn fn) {
-  benchmark::RegisterBenchmark(lzbench::name(workload, task, "sacado").c_str(), fn);
-}
-
 /// Forward-mode gradient of f: R^N -> R with SFad<double, N>.
 template <int N, class F>
 void fad_grad(benchmark::State& state, char const* what, std::vector<double> const& x,
@@ -75,7 +54,7 @@ void fad_grad(benchmark::State& state, char const* what, std::vector<double> con
   using Fad = SFad<double, N>;
   std::array<Fad, N> ad;
   std::array<double, N> g{};
-  run(state, what, x, g, want, [&] {
+  lzbench::run_checked(state, what, x, g, want, [&] {
     for (int i = 0; i < N; ++i) ad[i] = Fad(N, i, x[i]);
     Fad const r = f(std::span<Fad const>(ad));
     for (int i = 0; i < N; ++i) g[i] = r.fastAccessDx(i);
@@ -88,7 +67,7 @@ void w1_n1024_grad(benchmark::State& state) {
   std::vector<double> want(n), g(n);
   lzbench::w1_grad(a, want);
   std::vector<Rad> ad(n);
-  run(state, "W1_n1024 grad (Rad)", a, g, want, [&] {
+  lzbench::run_checked(state, "W1_n1024 grad (Rad)", a, g, want, [&] {
     for (std::size_t i = 0; i < n; ++i) ad[i] = a[i];
     Rad const f = lzbench::w1_f<Rad>(ad);
     Rad::Gradcomp();  // the adjoints of the last variable computed, f (and a fresh tape next time)
@@ -102,7 +81,7 @@ void w2_hessian(benchmark::State& state) {
   auto const xy = lzbench::w2_input();
   std::array<double, 4> want{}, h{};
   lzbench::w2_hessian(xy, want);
-  run(state, "W2 hessian (SFad<SFad>)", xy, h, want, [&] {
+  lzbench::run_checked(state, "W2 hessian (SFad<SFad>)", xy, h, want, [&] {
     F2 const x(2, 0, F1(2, 0, xy[0]));
     F2 const y(2, 1, F1(2, 1, xy[1]));
     F2 const f = lzbench::w2_f<F2>(x, y);
@@ -117,7 +96,7 @@ void w4_jacobian(benchmark::State& state) {
   std::array<double, 6> want{}, J{};
   lzbench::w4_jacobian(l, q, want);
   std::array<Fad, 3> ad;
-  run(state, "W4 jacobian (SFad)", q, J, want, [&] {
+  lzbench::run_checked(state, "W4 jacobian (SFad)", q, J, want, [&] {
     benchmark::DoNotOptimize(l.data());
     for (int j = 0; j < 3; ++j) ad[j] = Fad(3, j, q[j]);
     Fad px, py;
@@ -136,7 +115,7 @@ void w5_jacobian(benchmark::State& state) {
   std::vector<double> want(K * K), J(K * K);
   lzbench::w5_jacobian(y, want, K);
   std::vector<Fad> ad(K), z(K);
-  run(state, "W5 jacobian (ELRFad::SFad)", x, J, want, [&] {
+  lzbench::run_checked(state, "W5 jacobian (ELRFad::SFad)", x, J, want, [&] {
     benchmark::DoNotOptimize(y.data());
     for (int j = 0; j < K; ++j) ad[j] = Fad(K, j, x[j]);
     lzbench::w5_z<Fad>(ad, y, z);
@@ -153,7 +132,7 @@ void w5_vjp(benchmark::State& state, std::size_t K) {
   std::vector<Rad> ad(K), z(K);
   std::vector<Rad*> zp(K);
   for (std::size_t i = 0; i < K; ++i) zp[i] = &z[i];
-  run(state, "W5 vjp (Rad)", x, r, want, [&] {
+  lzbench::run_checked(state, "W5 vjp (Rad)", x, r, want, [&] {
     benchmark::DoNotOptimize(y.data());
     benchmark::DoNotOptimize(v.data());
     for (std::size_t j = 0; j < K; ++j) ad[j] = x[j];
@@ -190,7 +169,7 @@ void w6_partials(benchmark::State& state) {
   auto const xy = lzbench::w6_input();
   std::array<double, 15> want{}, out{};
   lzbench::w6_partials(xy[0], xy[1], want);
-  run(state, "W6 partials (CacheFad::SFad nested 4 deep)", xy, out, want, [&] {
+  lzbench::run_checked(state, "W6 partials (CacheFad::SFad nested 4 deep)", xy, out, want, [&] {
     F4 const x = seed<F4>(xy[0], 0), y = seed<F4>(xy[1], 1);
     F4 const f = lzbench::w6_f<F4>(x, y);
     for (std::size_t k = 0; k < 15; ++k) out[k] = partial(f, lzbench::w6_orders[k][0], lzbench::w6_orders[k][1]);
@@ -200,33 +179,33 @@ void w6_partials(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  add("W1_n2", "grad", [](benchmark::State& s) {
+  lzbench::add("W1_n2", "grad", "sacado", [](benchmark::State& s) {
     auto const a = lzbench::w1_input(2);
     std::vector<double> want(2);
     lzbench::w1_grad(a, want);
     fad_grad<2>(s, "W1_n2 grad (SFad)", a, want, [](auto ad) { return lzbench::w1_f(ad); });
   });
-  add("W1_n1024", "grad", w1_n1024_grad);
-  add("W2", "grad", [](benchmark::State& s) {
+  lzbench::add("W1_n1024", "grad", "sacado", w1_n1024_grad);
+  lzbench::add("W2", "grad", "sacado", [](benchmark::State& s) {
     auto const xy = lzbench::w2_input();
     std::vector<double> want(2);
     lzbench::w2_grad(xy, std::span<double, 2>(want.data(), 2));
     fad_grad<2>(s, "W2 grad (SFad)", {xy.begin(), xy.end()}, want,
                 [](auto ad) { return lzbench::w2_f(ad[0], ad[1]); });
   });
-  add("W2", "hessian", w2_hessian);
-  add("W3", "grad", [](benchmark::State& s) {
+  lzbench::add("W2", "hessian", "sacado", w2_hessian);
+  lzbench::add("W3", "grad", "sacado", [](benchmark::State& s) {
     auto const x = lzbench::w3_input();
     std::vector<double> want(x.size());
     lzbench::w3_grad(x, want);
     fad_grad<lzbench::w3_n>(s, "W3 grad (SFad)", x, want, [](auto ad) { return lzbench::w3_f(ad); });
   });
-  add("W4", "jacobian", w4_jacobian);
-  add("W5_K2", "jacobian", w5_jacobian<2>);
-  add("W5_K2", "vjp", [](benchmark::State& s) { w5_vjp(s, 2); });
-  add("W5_K64", "jacobian", w5_jacobian<64>);
-  add("W5_K64", "vjp", [](benchmark::State& s) { w5_vjp(s, 64); });
-  add("W6", "partials", w6_partials);
+  lzbench::add("W4", "jacobian", "sacado", w4_jacobian);
+  lzbench::add("W5_K2", "jacobian", "sacado", w5_jacobian<2>);
+  lzbench::add("W5_K2", "vjp", "sacado", [](benchmark::State& s) { w5_vjp(s, 2); });
+  lzbench::add("W5_K64", "jacobian", "sacado", w5_jacobian<64>);
+  lzbench::add("W5_K64", "vjp", "sacado", [](benchmark::State& s) { w5_vjp(s, 64); });
+  lzbench::add("W6", "partials", "sacado", w6_partials);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();
