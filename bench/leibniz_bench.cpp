@@ -122,12 +122,21 @@ constexpr auto chained_rosenbrock(std::index_sequence<I...>) {
   return (... + (100 * (xi<I + 1> - xi<I> * xi<I>) * (xi<I + 1> - xi<I> * xi<I>) + (1 - xi<I>) * (1 - xi<I>)));
 }
 constexpr auto w3_f = chained_rosenbrock(std::make_index_sequence<lzbench::w3_n - 1>{});
-
+// the same with compile-time numbers (100_c, 1_c): subtrees holding no run-time number
+// are shared by type in eval's table (docs/performance.md)
 template <std::size_t... I>
-constexpr auto w3_grad_of(std::index_sequence<I...>) {
-  return lz::grad(w3_f, xi<I>...);  // adjoint form, one formula per variable, evaluated together
+constexpr auto chained_rosenbrock_typed(std::index_sequence<I...>) {
+  using namespace lz::literals;
+  return (... + (100_c * (xi<I + 1> - xi<I> * xi<I>) * (xi<I + 1> - xi<I> * xi<I>) + (1_c - xi<I>) * (1_c - xi<I>)));
 }
-constexpr auto w3_grad = w3_grad_of(std::make_index_sequence<lzbench::w3_n>{});
+constexpr auto w3_f_typed = chained_rosenbrock_typed(std::make_index_sequence<lzbench::w3_n - 1>{});
+
+template <auto const& F, std::size_t... I>
+constexpr auto w3_grad_of(std::index_sequence<I...>) {
+  return lz::grad(F, xi<I>...);  // adjoint form, one formula per variable, evaluated together
+}
+constexpr auto w3_grad = w3_grad_of<w3_f>(std::make_index_sequence<lzbench::w3_n>{});
+constexpr auto w3_grad_typed = w3_grad_of<w3_f_typed>(std::make_index_sequence<lzbench::w3_n>{});
 
 template <class F, std::size_t... I>
 auto w3_eval(F const& f, std::array<double, lzbench::w3_n> const& v, std::index_sequence<I...>) {
@@ -148,12 +157,13 @@ void w3_value(benchmark::State& state) {
       [&] { return std::array{w3_eval(w3_f, v, std::make_index_sequence<lzbench::w3_n>{})}; });
 }
 
+template <auto const& Grad = w3_grad>
 void w3_gradient(benchmark::State& state) {
   auto v = w3_input();
   std::array<double, lzbench::w3_n> want{};
   lzbench::w3_grad(v, want);
   run(state, "W3 leibniz grad", v, want,
-      [&] { return flat(w3_eval(w3_grad, v, std::make_index_sequence<lzbench::w3_n>{})); });
+      [&] { return flat(w3_eval(Grad, v, std::make_index_sequence<lzbench::w3_n>{})); });
 }
 
 // ---- W4: planar 3-link arm, 2x3 Jacobian ------------------------------------------------------
@@ -274,7 +284,8 @@ int main(int argc, char** argv) {
   lzbench::add("W2", "grad", "leibniz", w2_gradient);
   lzbench::add("W2", "hessian", "leibniz", w2_hess);
   lzbench::add("W3", "value", "leibniz", w3_value);
-  lzbench::add("W3", "grad", "leibniz", w3_gradient);
+  lzbench::add("W3", "grad", "leibniz", w3_gradient<>);
+  lzbench::add("W3", "grad", "leibniz_typed", w3_gradient<w3_grad_typed>);
   lzbench::add("W4", "jacobian", "leibniz", w4_jac);
   lzbench::add("W5_K2", "jacobian", "leibniz", w5_jac<2>);
   lzbench::add("W5_K2", "vjp", "leibniz", w5_vjp_bench<2>);
