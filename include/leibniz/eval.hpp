@@ -234,6 +234,23 @@ struct environment {
   }
 };
 
+/// The state of one eval call: the table of the common subexpressions of the formulas
+/// E... (cse_cache_for), filled on construction, and the environment that binds b... and
+/// reads the table. Built in the caller's frame: the optimiser then sees the whole
+/// evaluation in one function and keeps the table's entries in registers.
+template <class R, class Formulas, class... B>
+struct evaluation;
+template <class R, class... E, class... B>
+struct evaluation<R, std::tuple<E...>, B...> {
+  using cache_t = cse_cache_for<R, E...>;
+  using env_t = environment<cache_t, B...>;
+  cache_t cache{};
+  env_t env;
+  constexpr explicit evaluation(B const&... b) : env{{b...}, &cache} { cache.fill(env); }
+  evaluation(evaluation const&) = delete;
+  evaluation& operator=(evaluation const&) = delete;
+};
+
 template <class R, class E, class Env>
 constexpr auto evaluate(E const& e, Env const& env);
 template <class R, class E, class Env>
@@ -985,9 +1002,8 @@ struct eval_fn {
       detail::report_bindings<check>();
       return std::tuple<decltype((void)sizeof(E), R{})...>{};  // no further errors
     } else {
-      return in_environment<R, E...>(
-          [&](auto const& env) { return std::tuple{result_of<R>(f, env)...}; },
-          b...);
+      detail::evaluation<R, std::tuple<E...>, B...> state(b...);
+      return std::tuple{result_of<R>(f, state.env)...};
     }
   }
 
@@ -1001,23 +1017,9 @@ struct eval_fn {
       detail::report_bindings<check>();
       return R{};  // no further errors
     } else {
-      return in_environment<R, E>(
-          [&](auto const& env) { return result_of<R>(f, env); },
-          b...);
+      detail::evaluation<R, std::tuple<E>, B...> state(b...);
+      return result_of<R>(f, state.env);
     }
-  }
-
-  /// The set-up both share: binds b..., fills the table of the common subexpressions of
-  /// the formulas E... (detail::cse_cache_for), and returns run(environment); the result
-  /// is returned as run makes it (no copy).
-  template <class R, class... E, class Run, class... B>
-  static constexpr auto in_environment(Run const& run, B const&... b) {
-    using cache_t = detail::cse_cache_for<R, E...>;
-    using env_t = detail::environment<cache_t, B...>;
-    cache_t cache{};
-    env_t const env{{b...}, &cache};
-    cache.fill(env);
-    return run(env);
   }
 
   /// The value of formula f as the caller gets it: with a dynamic tensor involved, an
