@@ -648,10 +648,7 @@ template <class R, class Op, class A, class B>
             for (std::size_t k = 0; k < n; ++k) {
               R const aik = pa[i * a_i + k * a_k];
               R const* brow = pb + k * b_k;
-              if constexpr (tb)
-                for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];
-              else
-                for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j];
+              for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];  // b_j is 1 unless b is transposed
             }
           }
         }
