@@ -219,7 +219,6 @@ struct no_cache {
 };
 
 /// The bindings of one `eval` call, by reference for the duration of the call.
-
 template <class Cache, class... B>
 struct environment {
   using cache_type = Cache;
