@@ -110,12 +110,32 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
                                                             static_cast<long long>(K)}}))...);
       }(std::index_sequence_for<decltype(items)...>{});
     });
-  } else if constexpr (is_call_of_v<E, fn::fit_t>) {
-    return adj(arg<0>(e), make_fit(c, arg<0>(e)));  // fit's adjoint fits back
+  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::broadcast_t>) {
+    return adj(arg<0>(e), make_fit(c, arg<0>(e)));  // the adjoint fits back
   } else if constexpr (is_call_of_v<E, fn::onehot_t>) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c0, auto const&, auto const&... index) {
       return adj(c0, call<fn::at_t>(make_fit(c, e), index...));
     });
+  } else if constexpr (is_call_of_v<E, fn::row_t>) {  // the slice goes back to its place
+    return adj(arg<0>(e), call<fn::unrow_t>(make_fit(c, e), arg<0>(e), arg<1>(e)));
+  } else if constexpr (is_call_of_v<E, fn::unrow_t>) {
+    return adj(arg<0>(e), call<fn::row_t>(make_fit(c, e), arg<2>(e)));
+  } else if constexpr (is_call_of_v<E, fn::expect_shape_t<true>> ||
+                       is_call_of_v<E, fn::expect_shape_t<false>>) {
+    return adj(arg<0>(e), c);
+  } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t>) {
+    // e = A(m, b), the adjoint of a -> matmul(a, b) applied to m: bilinear, and
+    // <g, A(m, b)> = <m, matmul(g, b)>, so m gets matmul(g, b) and b gets B(m, g)
+    auto const& m = arg<0>(e);
+    auto const& b = arg<2>(e);
+    auto const g = make_fit(c, e);
+    return make_add(adj(m, call<fn::matmul_t>(g, b)), adj(b, call<fn::matmul_vjp_b_t>(m, g, b)));
+  } else if constexpr (is_call_of_v<E, fn::matmul_vjp_b_t>) {
+    // e = B(m, a), the adjoint of b -> matmul(a, b) applied to m: <g, B(m, a)> = <m, matmul(a, g)>
+    auto const& m = arg<0>(e);
+    auto const& a = arg<1>(e);
+    auto const g = make_fit(c, e);
+    return make_add(adj(m, call<fn::matmul_t>(a, g)), adj(a, call<fn::matmul_vjp_a_t>(m, a, g)));
   } else if constexpr (is_unary_function_v<call_function_t<E>>) {
     auto const& u = arg<0>(e);
     return adj(u, make_mul(c, unary_rule<call_function_t<E>>::apply(e, u)));

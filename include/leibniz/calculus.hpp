@@ -236,7 +236,16 @@ struct jvp_fn {
         }(W{});
       });
     } else if constexpr (detail::is_variable_v<W>) {
-      return detail::derive(f, w, detail::make_call_node<fn::expect_shape_t<false>>(detail::as_expr(t), w));
+      // The result has F's shape, a zero too. A number t is a direction broadcast to the
+      // variable's shape (t at every element), folded with the derivative's numbers; a
+      // tensor t must have the variable's shape, as in torch.autograd.functional.jvp.
+      auto const seed = [&] {
+        if constexpr (detail::is_number_v<decltype(detail::as_expr(t))>)
+          return detail::as_expr(t);
+        else
+          return detail::make_call_node<fn::expect_shape_t<false>>(detail::as_expr(t), w);
+      }();
+      return detail::make_shaped(detail::derive(f, w, seed), f);
     }
   }
 };

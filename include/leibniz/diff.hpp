@@ -144,8 +144,10 @@ struct unary_rule<fn::sign_t> {  // 0 (almost everywhere)
 template <class E, class V, class Seed>
 constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
   auto const dv = [&v, &seed](auto const& sub) { return derive(sub, v, seed); };
-  // The tangent of an operand of a non-elementwise operation, at the operand's shape.
-  auto const dfit = [&](auto const& sub) { return make_fit(dv(sub), sub); };
+  // The tangent of an operand of a non-elementwise operation, at the operand's shape
+  // (a tangent has at most its node's shape: smaller where a broadcast operand is
+  // constant, as in d(a + b)/da with a of shape (1,) and b of shape (3,)).
+  auto const dfit = [&](auto const& sub) { return make_broadcast(dv(sub), sub); };
   if constexpr (std::is_same_v<E, V>) {
     return seed;
   } else if constexpr (is_add_v<E>) {
@@ -213,7 +215,7 @@ constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
     auto const& b = arg<2>(e);
     auto const dc = [&] {
       if constexpr (depends_on_v<arg_t<0, E>, V>)
-        return make_call_node<F>(dv(c), a, b);
+        return make_call_node<F>(dfit(c), a, b);
       else
         return constant<0>{};
     }();
@@ -226,12 +228,16 @@ constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
         return make_call_node<F>(c, dfit(a), b);
     }();
     return make_add(dc, dother);
+  } else if constexpr (is_call_of_v<E, fn::broadcast_t>) {  // a tangent at most c's shape
+    return make_broadcast(dv(arg<0>(e)), arg<1>(e));
   } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t> ||
+                       is_call_of_v<E, fn::unrow_t> ||
                        is_call_of_v<E, fn::expect_shape_t<true>> ||
                        is_call_of_v<E, fn::expect_shape_t<false>>) {
-    // linear in the first argument; the others give the shape
+    // linear in the first argument, whose tangent is brought to its shape first (a fit
+    // sums over c's broadcast dimensions); the others give the shape
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c, auto const&... rest) {
-      return make_call_node<call_function_t<E>>(dv(c), rest...);
+      return make_call_node<call_function_t<E>>(dfit(c), rest...);
     });
   } else if constexpr (is_unary_function_v<call_function_t<E>>) {
     auto const& u = arg<0>(e);

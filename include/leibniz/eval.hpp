@@ -455,8 +455,8 @@ struct fit_dynamic {
   }
 };
 
-/// fit(c, like): c summed over the dimensions it was broadcast along, or a scalar c
-/// broadcast, to the shape of `like`.
+/// fit(c, like): c summed over the dimensions it was broadcast along, or broadcast,
+/// to the shape of `like` (reduce_into); a scalar c is filled in without a loop.
 template <class R, class C, class S>
 constexpr auto fit_value(C const& c, S const& target) {
   using SC = std::remove_cvref_t<decltype(value_shape(c))>;
@@ -488,24 +488,29 @@ constexpr auto fit_value(C const& c, S const& target) {
   }
 }
 
-/// Adds every element of c into the element of `out` it was broadcast from.
+/// c brought to shape st: c is broadcast to the common shape of sc and st, then every
+/// element is added into the element of `out` it was broadcast from. A cotangent (sc
+/// at least st) is summed over its broadcast dimensions; a tangent (sc at most st) is
+/// broadcast; the two compose when a tangent of a cotangent meets a reduction.
 template <class C, class Out>
 constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& st) {
-  if (!try_broadcast(sc, st).ok || !(try_broadcast(sc, st).value == sc))
+  broadcast_result const common = try_broadcast(sc, st);
+  if (!common.ok)
     throw shape_error("leibniz: a cotangent or tangent of shape " + sc.to_string() +
                       " does not fit shape " + st.to_string() +
                       " (check the shape of the vector given to vjp, jvp or hvp)");
+  shape const& sb = common.value;
   using R = std::remove_cvref_t<decltype(*out.data())>;
   placement target{};
-  target.place(st, sc);
+  target.place(st, sb);
   R* const o = out.data();
   std::array<std::size_t, max_rank> idx{};
-  auto const p = c.plan(sc);
-  std::size_t const n = sc.numel();
+  auto const p = c.plan(sb);
+  std::size_t const n = sb.numel();
   for (std::size_t i = 0; i < n; ++i) {
     o[target.offset(i, idx.data())] += c.template get<R>(i, idx.data(), p);
-    for (std::size_t d = sc.rank(); d-- > 0;) {
-      if (++idx[d] < sc[d]) break;
+    for (std::size_t d = sb.rank(); d-- > 0;) {
+      if (++idx[d] < sb[d]) break;
       idx[d] = 0;
     }
   }
@@ -603,7 +608,7 @@ constexpr auto evaluate_node(E const& e, Env const& env) {
   } else if constexpr (is_call_of_v<E, fn::at_t>) {
     auto const index = stored_indices<1>(e);
     return element_at<R>(evaluate<R>(arg<0>(e), env), index.data(), index.size());
-  } else if constexpr (is_call_of_v<E, fn::fit_t>) {
+  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::broadcast_t>) {
     return fit_value<R>(evaluate<R>(arg<0>(e), env), shape_of(arg<1>(e), env));
   } else if constexpr (is_call_of_v<E, fn::numel_t>) {
     return static_cast<R>(to_shape(shape_of(arg<0>(e), env)).numel());
@@ -652,6 +657,24 @@ constexpr auto evaluate_node(E const& e, Env const& env) {
       for (std::size_t i = 0; i < n; ++i) out.data()[i] = element_pointer(whole)[k * n + i];
       return owned<decltype(out)>{std::move(out)};
     }
+  } else if constexpr (is_call_of_v<E, fn::unrow_t>) {
+    auto const target = shape_of(arg<1>(e), env);
+    using S = std::remove_cvref_t<decltype(target)>;
+    auto const slice_shape = lift_shape<row_shape_fn>(target);
+    auto const slice = materialize<R>(fit_value<R>(evaluate<R>(arg<0>(e), env), slice_shape));
+    auto const k = static_cast<std::size_t>(value(arg<2>(e)));
+    shape const st = to_shape(target);
+    if (k >= st[0])
+      throw std::out_of_range("leibniz: unrow: slice " + std::to_string(k) + " of shape " + st.to_string());
+    auto out = container<R, S>::make(target);
+    std::size_t const n = to_shape(slice_shape).numel();
+    for (std::size_t i = 0; i < n; ++i) {
+      if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(slice)>>)
+        out.data()[k * n + i] = slice;
+      else
+        out.data()[k * n + i] = slice.data()[i];
+    }
+    return owned<decltype(out)>{std::move(out)};
   } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t> || is_call_of_v<E, fn::matmul_vjp_b_t>) {
     return matmul_vjp_value<R, std::is_same_v<call_function_t<E>, fn::matmul_vjp_a_t>>(
         evaluate<R>(arg<0>(e), env), shape_of(arg<1>(e), env), shape_of(arg<2>(e), env),
@@ -670,26 +693,35 @@ constexpr auto evaluate_node(E const& e, Env const& env) {
   }
 }
 
+/// The cotangent of a (SideA) or b in matmul(a, b) for cotangent c, for operands of
+/// ranks RA and RB (torch.matmul's 1-D and 2-D rules); `other` is the other operand's
+/// value. (A function template, not a generic lambda: clang instantiates the calls in
+/// a lambda's discarded branches when they do not depend on the lambda's parameters.)
+template <class R, bool SideA, std::size_t RA, std::size_t RB, class C, class O>
+constexpr auto matmul_vjp_by_rank(C const& c, O const& other) {
+  if constexpr (RA == 1 && RB == 1)
+    return materialize_owned<R>(elementwise("matmul", times_op{}, fit_value<R>(c, static_shape<>{}), other));
+  else if constexpr (SideA && RA == 2 && RB == 1)
+    return matrix_product<R, fn::outer_t>(c, other);
+  else if constexpr (SideA && RA == 1 && RB == 2)
+    return matrix_product<R, fn::matmul_t>(other, c);
+  else if constexpr (SideA)
+    return matrix_product<R, fn::mm_t>(c, transposed<O>{other});
+  else if constexpr (RA == 2 && RB == 1)
+    return matrix_product<R, fn::matmul_t>(transposed<O>{other}, c);
+  else if constexpr (RA == 1 && RB == 2)
+    return matrix_product<R, fn::outer_t>(other, c);
+  else
+    return matrix_product<R, fn::mm_t>(transposed<O>{other}, c);
+}
+
 /// The cotangent of a (SideA) or b in matmul(a, b) for cotangent c, by the ranks of
-/// a and b (torch.matmul's 1-D and 2-D rules); `other` is the other operand's value.
+/// a and b; `other` is the other operand's value.
 template <class R, bool SideA, class C, class SA, class SB, class O>
 constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const& other) {
   auto const by_rank = [&](auto ranks) {
-    constexpr std::size_t ra = decltype(ranks)::first, rb = decltype(ranks)::second;
-    if constexpr (ra == 1 && rb == 1)
-      return materialize_owned<R>(elementwise("matmul", times_op{}, fit_value<R>(c, static_shape<>{}), other));
-    else if constexpr (SideA && ra == 2 && rb == 1)
-      return matrix_product<R, fn::outer_t>(c, other);
-    else if constexpr (SideA && ra == 1 && rb == 2)
-      return matrix_product<R, fn::matmul_t>(other, c);
-    else if constexpr (SideA)
-      return matrix_product<R, fn::mm_t>(c, transposed<O>{other});
-    else if constexpr (ra == 2 && rb == 1)
-      return matrix_product<R, fn::matmul_t>(transposed<O>{other}, c);
-    else if constexpr (ra == 1 && rb == 2)
-      return matrix_product<R, fn::outer_t>(other, c);
-    else
-      return matrix_product<R, fn::mm_t>(transposed<O>{other}, c);
+    using P = decltype(ranks);
+    return matmul_vjp_by_rank<R, SideA, P::first, P::second>(c, other);
   };
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
     return by_rank(rank_pair<SA::rank, SB::rank>{});
@@ -829,7 +861,9 @@ constexpr auto stack_values(V0 const& v0, V const&... v) {
     }();
     auto const put = [&](auto const& item) {
       using I = std::remove_cvref_t<decltype(item)>;
-      if constexpr (is_static_flat_v<I, S0>) {  // fixed items: a plain loop
+      if constexpr (std::is_arithmetic_v<I>) {  // a number among rank-0 tensors (checked above)
+        out.data()[k * step] = static_cast<R>(item);
+      } else if constexpr (is_static_flat_v<I, S0>) {  // fixed items: a plain loop
         R* const o = out.data() + k * static_count;
         for (std::size_t i = 0; i < static_count; ++i) o[i] = item.template get_flat<R>(i);
       } else {
@@ -871,7 +905,8 @@ constexpr auto shape_of(E const& e, Env const& env) {
       return lift_shape<product_shape_fn<F>>(sa, sb);
   } else if constexpr (is_call_of_v<E, fn::transpose_t>) {
     return lift_shape<transpose_shape_fn>(shape_of(arg<0>(e), env));
-  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t>) {
+  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::broadcast_t> ||
+                       is_call_of_v<E, fn::onehot_t> || is_call_of_v<E, fn::unrow_t>) {
     return shape_of(arg<1>(e), env);
   } else if constexpr (is_expect_shape_v<E>) {
     return shape_of(arg<0>(e), env);

@@ -105,8 +105,9 @@ rendered render_call(E const& e) {
     ((s += (first ? "" : ", "), s += render<Latex>(a).text, first = false), ...);
     return s;
   });
-  if constexpr (std::is_same_v<F, fn::expect_shape_t<true>> || std::is_same_v<F, fn::expect_shape_t<false>>) {
-    return render<Latex>(arg<0>(e));  // a shape check only: prints as the vector itself
+  if constexpr (std::is_same_v<F, fn::expect_shape_t<true>> || std::is_same_v<F, fn::expect_shape_t<false>> ||
+                std::is_same_v<F, fn::broadcast_t>) {
+    return render<Latex>(arg<0>(e));  // a shape check or a broadcast only: prints as the value itself
   } else if constexpr (std::is_same_v<F, fn::at_t>) {  // element access, as written: m(0, 1)
     return boost::hana::unpack(e.elements, [](auto const&, auto const& u, auto const&... index) {
       rendered const base = render<Latex>(u);
@@ -125,8 +126,13 @@ rendered render_call(E const& e) {
     return {"e^{" + args + "}", prec::power};
   } else if constexpr (std::is_same_v<F, fn::abs_t>) {
     return {"\\left|" + args + "\\right|", prec::atom};
-  } else {
+  } else if constexpr (std::is_same_v<F, fn::transpose_t>) {
+    rendered const base = render<Latex>(arg<0>(e));
+    return {parens(base, base.level < prec::atom, Latex) + "^{\\top}", prec::power};
+  } else if constexpr (requires { F::latex; }) {
     return {std::string{F::latex} + "\\left(" + args + "\\right)", prec::atom};
+  } else {  // tensor operations and internal nodes: their name as an operator
+    return {"\\operatorname{" + std::string{F::name} + "}\\left(" + args + "\\right)", prec::atom};
   }
 }
 
@@ -160,8 +166,11 @@ rendered render_stack(E const& e) {
 template <bool Latex, class E>
 rendered render(E const& e) {
   if constexpr (is_variable_v<E>) {
-    if constexpr (Latex && E::name.size() > 1)
-      return {"\\mathrm{" + std::string{E::name} + "}", prec::atom};
+    if constexpr (Latex && E::name.size() > 1) {
+      std::string name;
+      for (char const ch : E::name) name += ch == '_' ? std::string("\\_") : std::string(1, ch);
+      return {"\\mathrm{" + name + "}", prec::atom};
+    }
     else
       return {std::string{E::name}, prec::atom};
   } else if constexpr (is_constant_v<E>) {

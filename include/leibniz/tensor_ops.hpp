@@ -66,6 +66,14 @@ struct at_t : named<at_t> {
 struct fit_t : named<fit_t> {
   static constexpr std::string_view name = "fit";
 };
+/// broadcast(c, like): c broadcast to the shape of `like`, which c's shape must
+/// broadcast to. Forward mode gives a tangent the shape of the operands it depends on,
+/// which under broadcasting can be smaller than its node's; this node brings it to the
+/// node's shape where the shape matters (the result of jvp, the operand of a reduction
+/// or a product). It prints as c itself: broadcasting is implicit in the notation.
+struct broadcast_t : named<broadcast_t> {
+  static constexpr std::string_view name = "broadcast";
+};
 /// expect_shape(v, like): v itself, after checking that its shape is like's: the v
 /// of a vjp (like: the output) or the t of a jvp / hvp (like: the variable), which
 /// must match exactly, as torch.autograd.functional requires.
@@ -85,6 +93,11 @@ struct onehot_t : named<onehot_t> {
 /// row(c, k): c[k], the k-th slice along the first dimension.
 struct row_t : named<row_t> {
   static constexpr std::string_view name = "row";
+};
+/// unrow(c, like, k): a tensor of like's shape, zero but for its k-th slice along the
+/// first dimension, which is c (brought to the slice's shape): the adjoint of row.
+struct unrow_t : named<unrow_t> {
+  static constexpr std::string_view name = "unrow";
 };
 /// matmul_vjp_a(c, a, b), matmul_vjp_b(c, a, b): the cotangents of a and b in
 /// matmul(a, b) for the cotangent c, by torch.matmul's rules for 1-D and 2-D operands
@@ -128,6 +141,10 @@ constexpr bool is_shape_only_arg<fn::fit_t>(std::size_t i) noexcept {
   return i >= 1;
 }
 template <>
+constexpr bool is_shape_only_arg<fn::broadcast_t>(std::size_t i) noexcept {
+  return i >= 1;
+}
+template <>
 constexpr bool is_shape_only_arg<fn::expect_shape_t<true>>(std::size_t i) noexcept {
   return i >= 1;
 }
@@ -144,6 +161,10 @@ constexpr bool is_shape_only_arg<fn::onehot_t>(std::size_t i) noexcept {
   return i >= 1;
 }
 template <>
+constexpr bool is_shape_only_arg<fn::unrow_t>(std::size_t i) noexcept {
+  return i == 1;
+}
+template <>
 constexpr bool is_shape_only_arg<fn::matmul_vjp_a_t>(std::size_t i) noexcept {
   return i == 1;
 }
@@ -151,21 +172,6 @@ template <>
 constexpr bool is_shape_only_arg<fn::matmul_vjp_b_t>(std::size_t i) noexcept {
   return i == 2;
 }
-
-/// Formulas whose value is a scalar whatever the bindings: numbers and reductions,
-/// and elementwise combinations of them.
-template <class E>
-inline constexpr bool is_scalar_node_v = is_number_v<E>;
-template <class F, class... A>
-inline constexpr bool is_scalar_node_v<call_node<F, A...>> =
-    std::is_same_v<F, fn::sum_t> || std::is_same_v<F, fn::mean_t> || std::is_same_v<F, fn::dot_t> ||
-    std::is_same_v<F, fn::at_t> || std::is_same_v<F, fn::numel_t> ||
-    (is_unary_function_v<F> && (is_scalar_node_v<A> && ...));
-template <expr_kind K, class... A>
-  requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||
-           K == expr_kind::divides || K == expr_kind::negate)
-inline constexpr bool is_scalar_node_v<expression<K, boost::hana::tuple<A...>>> =
-    (is_scalar_node_v<A> && ...);
 
 /// fit(c, like), simplified: nothing to fit when both are scalars by type, or when
 /// c is zero or already fitted to the same shape.
@@ -180,6 +186,33 @@ constexpr auto make_fit(C const& c, L const& like) {
     return c;
   else
     return make_call_node<fn::fit_t>(c, like);
+}
+
+/// broadcast(c, like), simplified: nothing to do when c is zero (a zero tangent needs
+/// no shape), when both are scalars by type, or when c already has like's shape.
+template <class C, class L>
+constexpr auto make_broadcast(C const& c, L const& like) {
+  if constexpr (is_zero_v<C>)
+    return constant<0>{};
+  else if constexpr (is_scalar_node_v<C> && is_scalar_node_v<L>)
+    return c;
+  else if constexpr (std::is_same_v<C, L> && is_stateless_v<L>)
+    return c;
+  else if constexpr ((is_call_of_v<C, fn::fit_t> || is_call_of_v<C, fn::broadcast_t>) &&
+                     std::is_same_v<arg_t<1, C>, L> && is_stateless_v<L>)
+    return c;
+  else
+    return make_call_node<fn::broadcast_t>(c, like);
+}
+
+/// c with exactly like's shape, a zero too: the result of a jvp or hvp, which has the
+/// output's shape even where it is zero by type.
+template <class C, class L>
+constexpr auto make_shaped(C const& c, L const& like) {
+  if constexpr (is_zero_v<C> && !is_scalar_node_v<L>)
+    return make_call_node<fn::broadcast_t>(c, like);
+  else
+    return make_broadcast(c, like);
 }
 
 template <class E, class... I>

@@ -34,6 +34,12 @@ struct sign_t;
 struct atan2_t;
 struct pow_t;
 struct stack_t;
+struct sum_t;
+struct mean_t;
+struct dot_t;
+struct at_t;
+struct numel_t;
+struct broadcast_t;
 }  // namespace leibniz::fn
 
 namespace leibniz::detail {
@@ -130,6 +136,40 @@ template <class A, class B>
 inline constexpr bool same_stateless_v =
     std::is_same_v<A, B> && is_stateless_v<A>;
 
+template <class F>
+inline constexpr bool is_unary_function_v =
+    std::is_same_v<F, fn::sqrt_t> || std::is_same_v<F, fn::cbrt_t> || std::is_same_v<F, fn::exp_t> ||
+    std::is_same_v<F, fn::log_t> || std::is_same_v<F, fn::sin_t> || std::is_same_v<F, fn::cos_t> ||
+    std::is_same_v<F, fn::tan_t> || std::is_same_v<F, fn::asin_t> || std::is_same_v<F, fn::acos_t> ||
+    std::is_same_v<F, fn::atan_t> || std::is_same_v<F, fn::sinh_t> || std::is_same_v<F, fn::cosh_t> ||
+    std::is_same_v<F, fn::tanh_t> || std::is_same_v<F, fn::abs_t> || std::is_same_v<F, fn::sign_t> ||
+    std::is_same_v<F, fn::pow_t> || std::is_same_v<F, fn::atan2_t>;
+
+/// Formulas whose value is a scalar whatever the bindings: numbers and reductions,
+/// and elementwise combinations of them.
+template <class E>
+inline constexpr bool is_scalar_node_v = is_number_v<E>;
+template <class F, class... A>
+inline constexpr bool is_scalar_node_v<call_node<F, A...>> =
+    std::is_same_v<F, fn::sum_t> || std::is_same_v<F, fn::mean_t> || std::is_same_v<F, fn::dot_t> ||
+    std::is_same_v<F, fn::at_t> || std::is_same_v<F, fn::numel_t> ||
+    (is_unary_function_v<F> && (is_scalar_node_v<A> && ...));
+template <expr_kind K, class... A>
+  requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||
+           K == expr_kind::divides || K == expr_kind::negate)
+inline constexpr bool is_scalar_node_v<expression<K, boost::hana::tuple<A...>>> =
+    (is_scalar_node_v<A> && ...);
+
+/// The value 0 or 1 that a cancellation leaves (`e - e`, `e / e`), with e's shape:
+/// zeros or ones of e's shape when e may be a tensor, as PyTorch gives.
+template <class K, class E>
+constexpr auto make_cancelled(E const& e) {
+  if constexpr (is_scalar_node_v<E>)
+    return K{};
+  else
+    return make_call_node<fn::broadcast_t>(K{}, e);
+}
+
 template <class A>
 constexpr auto make_neg(A const& a) {
   if constexpr (!simplify) {
@@ -177,7 +217,11 @@ constexpr auto make_add(A const& a, B const& b) {
                                         typename coefficient_split<B>::rest>) {
     using sa = coefficient_split<A>;
     using sb = coefficient_split<B>;
-    return make_mul(make_add(sa::coeff(a), sb::coeff(b)), sa::get(a));
+    auto const k = make_add(sa::coeff(a), sb::coeff(b));
+    if constexpr (is_zero_v<std::remove_cvref_t<decltype(k)>>)
+      return make_cancelled<constant<0>>(sa::get(a));
+    else
+      return make_mul(k, sa::get(a));
   } else {
     return make_node<expr_kind::plus>(a, b);
   }
@@ -203,7 +247,11 @@ constexpr auto make_sub(A const& a, B const& b) {
                                         typename coefficient_split<B>::rest>) {
     using sa = coefficient_split<A>;
     using sb = coefficient_split<B>;
-    return make_mul(make_sub(sa::coeff(a), sb::coeff(b)), sa::get(a));
+    auto const k = make_sub(sa::coeff(a), sb::coeff(b));
+    if constexpr (is_zero_v<std::remove_cvref_t<decltype(k)>>)
+      return make_cancelled<constant<0>>(sa::get(a));
+    else
+      return make_mul(k, sa::get(a));
   } else {
     return make_node<expr_kind::minus>(a, b);
   }
@@ -245,8 +293,11 @@ constexpr auto make_mul(A const& a, B const& b) {
                                                         typename power_split<B>::base>) {
     using pa = power_split<A>;
     using pb = power_split<B>;
-    return make_pow(pa::get(a),
-                    make_constant<ratio_add<typename pa::exponent, typename pb::exponent>>());
+    using p = decltype(make_constant<ratio_add<typename pa::exponent, typename pb::exponent>>());
+    if constexpr (is_zero_v<p>)
+      return make_cancelled<constant<1>>(pa::get(a));
+    else
+      return make_pow(pa::get(a), p{});
   } else {
     return make_node<expr_kind::multiplies>(a, b);
   }
@@ -277,7 +328,7 @@ constexpr auto make_div(A const& a, B const& b) {
   } else if constexpr (Constant<B>) {
     return make_mul(make_constant<reduce(B::den, B::num)>(), a);
   } else if constexpr (same_stateless_v<A, B>) {
-    return constant<1>{};
+    return make_cancelled<constant<1>>(a);
   } else if constexpr (is_neg_v<A>) {
     return make_neg(make_div(detail::arg<0>(a), b));
   } else if constexpr (is_neg_v<B>) {
@@ -290,8 +341,11 @@ constexpr auto make_div(A const& a, B const& b) {
                                                         typename power_split<B>::base>) {
     using pa = power_split<A>;
     using pb = power_split<B>;
-    return make_pow(pa::get(a),
-                    make_constant<ratio_sub<typename pa::exponent, typename pb::exponent>>());
+    using p = decltype(make_constant<ratio_sub<typename pa::exponent, typename pb::exponent>>());
+    if constexpr (is_zero_v<p>)
+      return make_cancelled<constant<1>>(pa::get(a));
+    else
+      return make_pow(pa::get(a), p{});
   } else {
     return make_node<expr_kind::divides>(a, b);
   }
@@ -319,15 +373,6 @@ constexpr auto make_pow(A const& a, B const& b) {
     return make_call_node<fn::pow_t>(a, b);
   }
 }
-
-template <class F>
-inline constexpr bool is_unary_function_v =
-    std::is_same_v<F, fn::sqrt_t> || std::is_same_v<F, fn::cbrt_t> || std::is_same_v<F, fn::exp_t> ||
-    std::is_same_v<F, fn::log_t> || std::is_same_v<F, fn::sin_t> || std::is_same_v<F, fn::cos_t> ||
-    std::is_same_v<F, fn::tan_t> || std::is_same_v<F, fn::asin_t> || std::is_same_v<F, fn::acos_t> ||
-    std::is_same_v<F, fn::atan_t> || std::is_same_v<F, fn::sinh_t> || std::is_same_v<F, fn::cosh_t> ||
-    std::is_same_v<F, fn::tanh_t> || std::is_same_v<F, fn::abs_t> || std::is_same_v<F, fn::sign_t> ||
-    std::is_same_v<F, fn::pow_t> || std::is_same_v<F, fn::atan2_t>;
 
 /// The value of f(0) or f(1) for functions with a simple exact value there.
 template <class F, class... A>

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz tests: derivatives over tensors have PyTorch's shapes when operands broadcast
+// (issue 9). Each expected value is what torch.autograd.functional (PyTorch 1.13,
+// float64) gives for the same formula and values; the PyTorch form is in the comment.
+#include <leibniz/leibniz.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+
+namespace lz = leibniz;
+using namespace lz::literals;
+using T = lz::tensor<double>;
+
+constexpr lz::variable<"a"> a;
+constexpr lz::variable<"b"> b;
+constexpr lz::variable<"x"> x;
+constexpr lz::variable<"y"> y;
+
+TEST_CASE("forward tangents are broadcast to the output's shape", "[tensor][broadcast]") {
+  // jacobian(lambda a: a + b, a), a = [2.], b = [1., 2., 3.]: (3, 1) of ones
+  CHECK(lz::eval(lz::jacobian(a + b, a), a = T{2}, b = T{1, 2, 3}) == T{{1}, {1}, {1}});
+  // jvp(lambda a: a + b, a, [1.]): [1., 1., 1.]
+  CHECK(lz::eval(lz::jvp(a + b, a, T{1}), a = T{2}, b = T{1, 2, 3}) == T{1, 1, 1});
+  // a (1, 3), b (2, 1): jvp(lambda a: b - a, a, ones(1, 3)): (2, 3) of -1
+  CHECK(lz::eval(lz::jvp(b - a, a, T{{1, 1, 1}}), a = T{{1, 2, 3}}, b = T{{1}, {2}}) ==
+        T{{-1, -1, -1}, {-1, -1, -1}});
+  // a (2, 1), b (1, 3): jacobian of grad(sum(a * b), a) w.r.t. b: (2, 1, 1, 3) of ones
+  auto const mixed = lz::eval(lz::jacobian(lz::grad(lz::sum(a * b), a), b), a = T{{1}, {2}}, b = T{{1, 2, 3}});
+  CHECK(mixed.shape() == lz::shape{2, 1, 1, 3});
+  CHECK(mixed == T(lz::shape{2, 1, 1, 3}, 1.0));
+  // hessian(lambda a: square(mm(b - a, b)).sum(), a), a = [0.5, -1], b = [[1, 2], [3, 4]]
+  CHECK(lz::eval(lz::hessian(lz::sum(lz::square(lz::mm(b - a, b))), a), a = T{0.5, -1},
+                 b = T{{1, 2}, {3, 4}}) == T{{20, 44}, {44, 100}});
+  // the same with fixed-shape tensors: the shapes are known at compile time
+  static_assert(lz::eval(lz::jvp(a + b, a, lz::fixed_tensor<double, 1>{1}), a = lz::fixed_tensor<double, 1>{2},
+                         b = lz::fixed_tensor<double, 3>{1, 2, 3}) == lz::fixed_tensor<double, 3>{1, 1, 1});
+  static_assert(lz::eval(lz::jacobian(a * b, a), a = lz::fixed_tensor<double, 1>{2},
+                         b = lz::fixed_tensor<double, 3>{1, 2, 3}) == lz::fixed_tensor<double, 3, 1>{{1}, {2}, {3}});
+}
+
+TEST_CASE("a number as the direction of a jvp is broadcast to the variable's shape", "[tensor][broadcast]") {
+  // t = 2 means t = 2 * ones_like(a)
+  CHECK(lz::eval(lz::jvp(a * a, a, 2.0), a = T{1, 2}) == T{4, 8});
+  CHECK(lz::eval(lz::jvp(a * b, a, 2.0), a = 3.0, b = T{1, 2}) == T{2, 4});
+}
+
+TEST_CASE("cancellation keeps the shape: a - a is zeros, a / a ones", "[tensor][broadcast]") {
+  CHECK(lz::eval(a - a, a = T{1, 2, 3}) == T{0, 0, 0});
+  CHECK(lz::eval(a / a, a = T{1, 2, 3}) == T{1, 1, 1});
+  CHECK(lz::eval(2_c * a - a * 2_c, a = T{{1, 2}}) == T{{0, 0}});
+  CHECK(lz::eval(a * lz::pow(a, -1_c), a = T{1, 2}) == T{1, 1});
+  // jacobian(lambda a: a - a, a): (3, 3) of zeros
+  CHECK(lz::eval(lz::jacobian(a - a, a), a = T{1, 2, 3}) == T(lz::shape{3, 3}, 0.0));
+  // scalars stay scalars, and the derivative of a cancellation is still 0 by type
+  static_assert(lz::eval(x - x, x = 2.0) == 0.0);
+  static_assert(lz::eval(x / x, x = 2.0) == 1.0);
+  static_assert(lz::is_constant_v<decltype(lz::d(x - x, x))>);
+  CHECK(lz::to_string(x - x) == "0");
+  CHECK(lz::to_string(x / x + y) == "1 + y");
+}
+
+TEST_CASE("a jvp or hvp that is zero by type has the documented shape", "[tensor][broadcast]") {
+  // hvp(lambda a: (3 * a).sum(), a, ones(3)): zeros of a's shape
+  CHECK(lz::eval(lz::hvp(lz::sum(3_c * a), a, T{1, 1, 1}), a = T{1, 2, 3}) == T{0, 0, 0});
+  // jvp of 3 a w.r.t. b: zeros of the output's shape
+  CHECK(lz::eval(lz::jvp(3_c * a, b, T{1, 1}), a = T{1, 2, 3}, b = T{1, 2}) == T{0, 0, 0});
+  static_assert(lz::eval(lz::jvp(3_c * a, b, lz::fixed_tensor<double, 2>{1, 1}), a = lz::fixed_tensor<double, 3>{1, 2, 3},
+                         b = lz::fixed_tensor<double, 2>{1, 2}) == lz::fixed_tensor<double, 3>{0, 0, 0});
+}
+
+TEST_CASE("reverse mode through matmul with fixed tensors, every rank pair", "[tensor]") {
+  using F2 = lz::fixed_tensor<double, 2>;
+  CHECK(lz::eval(lz::grad(lz::matmul(a, b), a), a = F2{1, 2}, b = F2{3, 4}) == F2{3, 4});
+  using F23 = lz::fixed_tensor<double, 2, 3>;
+  using F3 = lz::fixed_tensor<double, 3>;
+  using F32 = lz::fixed_tensor<double, 3, 2>;
+  F23 const m{{1, 2, 3}, {4, 5, 6}};
+  F3 const v{1, -1, 2};
+  F32 const n{{1, 0}, {0, 1}, {1, 1}};
+  // grad(sum(matmul(m, v)), m): each row is v; w.r.t. v: the column sums of m
+  CHECK(lz::eval(lz::grad(lz::sum(lz::matmul(a, b)), a), a = m, b = v) == F23{{1, -1, 2}, {1, -1, 2}});
+  CHECK(lz::eval(lz::grad(lz::sum(lz::matmul(a, b)), b), a = m, b = v) == F3{5, 7, 9});
+  // (2, 3) x (3, 2): each row of the gradient is the row sums of n
+  CHECK(lz::eval(lz::grad(lz::sum(lz::matmul(a, b)), a), a = m, b = n) == F23{{1, 1, 2}, {1, 1, 2}});
+  // (3,) x (3, 2): the row sums of n
+  CHECK(lz::eval(lz::grad(lz::sum(lz::matmul(a, b)), a), a = v, b = n) == F3{1, 1, 2});
+}
+
+TEST_CASE("stack of a reduction and a number over dynamic tensors", "[tensor]") {
+  CHECK(lz::eval(lz::stack(lz::dot(a, b), 1.5), a = T{1, 2}, b = T{3, 4}) == T{11, 1.5});
+  CHECK(lz::eval(lz::stack(2.5, lz::sum(a)), a = T{1, 2}) == T{2.5, 3});
+}
+
+TEST_CASE("mixed second derivatives through stack and matmul", "[tensor]") {
+  // F = square(stack([a * b, a])).sum() at a = 2, b = 3: d/db dF/da = 4 a b = 24
+  CHECK(lz::eval(lz::jacobian(lz::grad(lz::sum(lz::square(lz::stack(a * b, a))), a), b), a = 2.0, b = 3.0) == 24.0);
+  // F = square(matmul(A, B)).sum(), A (3, 2), B (2,): the (3, 2, 2) block d/dB dF/dA
+  T const A{{1, 2}, {3, 4}, {5, 6}};
+  T const B{0.5, -1};
+  T const expected{{{-2, 2}, {-2, -7}}, {{-2, 4}, {-6, -13}}, {{-2, 6}, {-10, -19}}};
+  CHECK(lz::eval(lz::jacobian(lz::grad(lz::sum(lz::square(lz::matmul(a, b))), a), b), a = A, b = B) == expected);
+  // and the other block, against its transpose: d/dA dF/dB (2, 3, 2)
+  auto const other = lz::eval(lz::jacobian(lz::grad(lz::sum(lz::square(lz::matmul(a, b))), b), a), a = A, b = B);
+  REQUIRE(other.shape() == lz::shape{2, 3, 2});
+  for (std::size_t i = 0; i < 3; ++i)
+    for (std::size_t j = 0; j < 2; ++j)
+      for (std::size_t k = 0; k < 2; ++k) CHECK(other(k, i, j) == expected(i, j, k));
+}
+
+TEST_CASE("every printable formula prints as LaTeX", "[print]") {
+  CHECK(lz::to_latex(lz::sum(x * x)) == "\\operatorname{sum}\\left(x^{2}\\right)");
+  CHECK(lz::to_latex(lz::transpose(a + b)) == "\\left(a + b\\right)^{\\top}");
+  CHECK(lz::to_latex(lz::mm(a, b)) == "\\operatorname{mm}\\left(a, b\\right)");
+  CHECK(!lz::to_latex(lz::grad(lz::sum(lz::square(lz::mm(a, b) - 1)), b)).empty());
+  CHECK(!lz::to_latex(lz::jacobian(lz::stack(a(0, 0), b(1)), a)).empty());
+}
+
+TEST_CASE("a jvp with a number as direction folds the number", "[print]") {
+  constexpr auto f = x * x * y;
+  CHECK(lz::to_string(lz::jvp(f, x, 2.0)) == "4 * x * y");
+  static_assert(lz::eval(lz::jvp(f, x, 2.0), x = 3.0, y = 0.5) == 6.0);
+}
+
+}  // namespace
