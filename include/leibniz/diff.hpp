@@ -184,8 +184,10 @@ constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
     return make_div(make_sub(make_mul(x, dv(y)), make_mul(y, dv(x))),
                     make_add(make_pow(x, constant<2>{}), make_pow(y, constant<2>{})));
   } else if constexpr (is_stack_v<E>) {
+    // every item's tangent at the item's shape, a zero too: the items of a stack of
+    // tensors must have one shape
     return boost::hana::unpack(e.elements, [&](auto const&, auto const&... items) {
-      return make_call_node<fn::stack_t>(dfit(items)...);
+      return make_call_node<fn::stack_t>(make_shaped(dv(items), items)...);
     });
   } else if constexpr (is_call_of_v<E, fn::sum_t> || is_call_of_v<E, fn::mean_t> ||
                        is_call_of_v<E, fn::transpose_t>) {  // linear

@@ -110,6 +110,33 @@ TEST_CASE("mixed second derivatives through stack and matmul", "[tensor]") {
       for (std::size_t k = 0; k < 2; ++k) CHECK(other(k, i, j) == expected(i, j, k));
 }
 
+TEST_CASE("the findings of the PyTorch differential suite (docs/fuzzing.md, P1-P8)", "[tensor][broadcast]") {
+  using F2 = lz::fixed_tensor<double, 2>;
+  // P1: jvp(lambda a: a - b, a, tensor(1.)) with a = 0.5: [1., 1., 1.]
+  CHECK(lz::eval(lz::jvp(a - b, a, 1.0), a = 0.5, b = T{1, 2, 3}) == T{1, 1, 1});
+  // P1 through a transpose: jvp(lambda a: (b + a).T, a, [1., 2., 3.]), b (2, 3)
+  CHECK(lz::eval(lz::jvp(lz::transpose(b + a), a, T{1, 2, 3}), a = T{0, 0, 0}, b = T{{1, 2, 3}, {4, 5, 6}}) ==
+        T{{1, 1}, {2, 2}, {3, 3}});
+  // P2: reverse mode through fit broadcasts back: vjp of grad(sum(a * b), a) w.r.t. b
+  CHECK(lz::eval(lz::vjp(lz::grad(lz::sum(a * b), a), b, T{1, 2, 3}), a = T{1, 1, 1},
+                 b = T{{1, 2, 3}, {4, 5, 6}}) == T{{1, 2, 3}, {1, 2, 3}});
+  CHECK(lz::eval(lz::jacobian(lz::grad(lz::sum(a * b), a), b), a = T{1, 1, 1}, b = T{{1, 2, 3}, {4, 5, 6}}).shape() ==
+        lz::shape{3, 2, 3});
+  // P3: (a - a) / (1.5 + cos(b)) with a rank-0 a: zeros of b's shape
+  static_assert(lz::eval((a - a) / (1.5 + lz::cos(b)), a = 0.5, b = F2{1, 2}) == F2{0, 0});
+  // P4: hvp(lambda a: (a * b).sum(), a, [1., 1.]): zeros (2,)
+  CHECK(lz::eval(lz::hvp(lz::sum(a * b), a, T{1, 1}), a = T{1, 2}, b = T{3, 4}) == T{0, 0});
+  // P5: grad(sum(matmul(b, a)), a), a fixed (2, 3), b fixed (3, 2)
+  CHECK(lz::eval(lz::grad(lz::sum(lz::matmul(b, a)), a), a = lz::fixed_tensor<double, 2, 3>{{1, 2, 3}, {4, 5, 6}},
+                 b = lz::fixed_tensor<double, 3, 2>{{1, 2}, {3, 4}, {5, 6}}) ==
+        lz::fixed_tensor<double, 2, 3>{{9, 9, 9}, {12, 12, 12}});
+  // P6: jvp through a stack of tensors, one of which does not depend on a
+  CHECK(lz::eval(lz::jvp(lz::stack(b, a * b), a, T{1.0}), a = T{2.0}, b = T{1, 2, 3}) == T{{0, 0, 0}, {1, 2, 3}});
+  // P7: a mixed block through a stack whose cotangent depends on b
+  CHECK(lz::eval(lz::jacobian(lz::grad(lz::sum(lz::square(lz::stack(lz::sum(a * b), a(0)))), a), b), a = T{1, 2},
+                 b = T{3, 4}) == T{{28, 12}, {8, 38}});
+}
+
 TEST_CASE("every printable formula prints as LaTeX", "[print]") {
   CHECK(lz::to_latex(lz::sum(x * x)) == "\\operatorname{sum}\\left(x^{2}\\right)");
   CHECK(lz::to_latex(lz::transpose(a + b)) == "\\left(a + b\\right)^{\\top}");
