@@ -173,33 +173,35 @@ constexpr bool is_shape_only_arg<fn::matmul_vjp_b_t>(std::size_t i) noexcept {
   return i == 2;
 }
 
-/// fit(c, like), simplified: nothing to fit when both are scalars by type, or when
-/// c is zero or already fitted to the same shape.
+/// Whether c has like's shape, known from the types: both scalars, c is like itself, or
+/// c was fitted or broadcast to that very like (stateless, so equal types are equal).
+template <class C, class L>
+inline constexpr bool is_fitted_to_v = false;
+template <class F, class X, class L>
+inline constexpr bool is_fitted_to_v<call_node<F, X, L>, L> =
+    (std::is_same_v<F, fn::fit_t> || std::is_same_v<F, fn::broadcast_t>) && is_stateless_v<L>;
+template <class C, class L>
+inline constexpr bool has_shape_of_v = (is_scalar_node_v<C> && is_scalar_node_v<L>) ||
+                                       (std::is_same_v<C, L> && is_stateless_v<L>) || is_fitted_to_v<C, L>;
+
+/// fit(c, like), simplified: nothing to fit when c is zero or has like's shape already.
 template <class C, class L>
 constexpr auto make_fit(C const& c, L const& like) {
   if constexpr (is_zero_v<C>)
     return constant<0>{};
-  else if constexpr (is_scalar_node_v<C> && is_scalar_node_v<L>)
-    return c;
-  else if constexpr (is_call_of_v<C, fn::fit_t> && std::is_same_v<arg_t<1, C>, L> &&
-                     is_stateless_v<L>)
+  else if constexpr (has_shape_of_v<C, L>)
     return c;
   else
     return make_call_node<fn::fit_t>(c, like);
 }
 
 /// broadcast(c, like), simplified: nothing to do when c is zero (a zero tangent needs
-/// no shape), when both are scalars by type, or when c already has like's shape.
+/// no shape) or has like's shape already.
 template <class C, class L>
 constexpr auto make_broadcast(C const& c, L const& like) {
   if constexpr (is_zero_v<C>)
     return constant<0>{};
-  else if constexpr (is_scalar_node_v<C> && is_scalar_node_v<L>)
-    return c;
-  else if constexpr (std::is_same_v<C, L> && is_stateless_v<L>)
-    return c;
-  else if constexpr ((is_call_of_v<C, fn::fit_t> || is_call_of_v<C, fn::broadcast_t>) &&
-                     std::is_same_v<arg_t<1, C>, L> && is_stateless_v<L>)
+  else if constexpr (has_shape_of_v<C, L>)
     return c;
   else
     return make_call_node<fn::broadcast_t>(c, like);
