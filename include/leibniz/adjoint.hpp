@@ -149,7 +149,7 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
 
 template <class E, class V, class C>
 constexpr auto adjoint(E const& e, V const& v, C const& c) {
-  if constexpr (!depends_on_v<E, V>)
+  if constexpr (!depends_on_v<E, V> || is_zero_v<C>)  // nothing flows: sign(u)' = 0, say
     return constant<0>{};
   else
     return adjoint_node(e, v, c);

@@ -120,16 +120,25 @@ constexpr auto vjp_column(C const& v, Items const& items) {
 }  // namespace detail
 
 namespace detail {
+/// The adjoint of f for variable w and cotangent c, with w's shape even when it is zero
+/// by type (f does not depend on w, or nothing flows back, as through sign).
+template <class F, class W, class C>
+constexpr auto adjoint_at(F const& f, W const& w, C const& c) {
+  auto const g = adjoint(f, w, c);
+  if constexpr (is_zero_v<std::remove_cvref_t<decltype(g)>>)
+    return make_call_node<fn::fit_t>(constant<0>{}, w);  // zeros of the variable's shape
+  else
+    return g;
+}
+
 /// grad(f, a) for one direction: the adjoint form (reverse mode) for a variable,
 /// which works for scalars and tensors alike; the forward form for a wrt bundle.
 template <class F, class W>
 constexpr auto gradient(F const& f, W const& w) {
   if constexpr (is_wrt_v<W>)
     return jacobian_of(f, w);
-  else if constexpr (!depends_on_v<F, W>)
-    return make_call_node<fn::fit_t>(constant<0>{}, w);  // zeros of the variable's shape
   else
-    return adjoint(f, w, constant<1>{});
+    return adjoint_at(f, w, constant<1>{});
 }
 
 /// A Jacobian evaluated by sweeps: `reverse` is the vjp of F with the seed variable as
@@ -213,10 +222,8 @@ struct vjp_fn {
       return [&]<class... V>(wrt_t<V...>) {
         return detail::make_call_node<fn::stack_t>(detail::vjp_column<V>(v, items)...);
       }(w);
-    } else if constexpr (detail::is_variable_v<W> && !detail::depends_on_v<F, W>) {
-      return detail::make_call_node<fn::fit_t>(constant<0>{}, w);  // zeros of the variable's shape
     } else if constexpr (detail::is_variable_v<W>) {
-      return detail::adjoint(f, w, detail::make_call_node<fn::expect_shape_t<true>>(detail::as_expr(v), f));
+      return detail::adjoint_at(f, w, detail::make_call_node<fn::expect_shape_t<true>>(detail::as_expr(v), f));
     }
   }
 };

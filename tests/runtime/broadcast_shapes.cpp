@@ -137,6 +137,28 @@ TEST_CASE("the findings of the PyTorch differential suite (docs/fuzzing.md, P1-P
                  b = T{3, 4}) == T{{28, 12}, {8, 38}});
 }
 
+TEST_CASE("a cotangent that is zero by type stops, and the gradient keeps its shape", "[tensor]") {
+  // d sign(u) = 0: the second derivative of |u| sends nothing back through the product
+  // (it used to build matmul_vjp_a(0, b, a), which did not compile). Values: the mixed
+  // block jacobian(grad(F, a), b) of F = square(abs(-matmul(b, a))).sum() from
+  // torch.autograd.functional (seed 20261206, formula 73 of scripts/gen-fuzz-torch).
+  constexpr auto F = lz::sum(lz::square(lz::abs(-lz::matmul(b, a))));
+  lz::fixed_tensor<double, 3> const A{0.644, -0.4761, -0.4137};
+  lz::fixed_tensor<double, 2, 3> const B{{0.8421, -0.2605, -0.4025}, {-0.0713, -0.6171, 0.2712}};
+  double const expected[] = {2.7503262,  -0.80184762, -0.69675354, 0.17954294, 0.06789186, 0.05899362,
+                             -0.335524,  1.9137495,   0.2155377,   -0.7948248, 0.85897996, 0.51058854,
+                             -0.51842,   0.3832605,   1.9987299,   0.3493056,  -0.25823664, 0.04698646};
+  auto const mixed = lz::eval(lz::jacobian(lz::grad(F, a), b), a = A, b = B);
+  static_assert(std::is_same_v<decltype(mixed), lz::fixed_tensor<double, 3, 2, 3> const>);
+  for (std::size_t i = 0; i < 18; ++i) CHECK(mixed.data()[i] == Approx(expected[i]).epsilon(1e-12));
+  // a gradient that is zero by type, though F depends on a (sum(sign(a)) = sum(d|a|/da)),
+  // has a's shape
+  constexpr auto sign_sum = lz::sum(lz::d(lz::abs(a), a));
+  static_assert(lz::depends_on(sign_sum, a));
+  CHECK(lz::eval(lz::grad(sign_sum, a), a = T{1, -2}) == T{0, 0});
+  CHECK(lz::eval(lz::vjp(lz::d(lz::abs(a), a), a, T{1, 1}), a = T{1, -2}) == T{0, 0});
+}
+
 TEST_CASE("every printable formula prints as LaTeX", "[print]") {
   CHECK(lz::to_latex(lz::sum(x * x)) == "\\operatorname{sum}\\left(x^{2}\\right)");
   CHECK(lz::to_latex(lz::transpose(a + b)) == "\\left(a + b\\right)^{\\top}");
