@@ -184,27 +184,24 @@ template <class C, class L>
 inline constexpr bool has_shape_of_v = (is_scalar_node_v<C> && is_scalar_node_v<L>) ||
                                        (std::is_same_v<C, L> && is_stateless_v<L>) || is_fitted_to_v<C, L>;
 
-/// fit(c, like), simplified: nothing to fit when c is zero or has like's shape already.
+/// F(c, like) for F = fit or broadcast, simplified: nothing to do when c is zero (a zero
+/// tangent or cotangent needs no shape) or has like's shape already.
+template <class F, class C, class L>
+constexpr auto make_reshaping(C const& c, L const& like) {
+  if constexpr (is_zero_v<C>)
+    return constant<0>{};
+  else if constexpr (has_shape_of_v<C, L>)
+    return c;
+  else
+    return make_call_node<F>(c, like);
+}
 template <class C, class L>
 constexpr auto make_fit(C const& c, L const& like) {
-  if constexpr (is_zero_v<C>)
-    return constant<0>{};
-  else if constexpr (has_shape_of_v<C, L>)
-    return c;
-  else
-    return make_call_node<fn::fit_t>(c, like);
+  return make_reshaping<fn::fit_t>(c, like);
 }
-
-/// broadcast(c, like), simplified: nothing to do when c is zero (a zero tangent needs
-/// no shape) or has like's shape already.
 template <class C, class L>
 constexpr auto make_broadcast(C const& c, L const& like) {
-  if constexpr (is_zero_v<C>)
-    return constant<0>{};
-  else if constexpr (has_shape_of_v<C, L>)
-    return c;
-  else
-    return make_call_node<fn::broadcast_t>(c, like);
+  return make_reshaping<fn::broadcast_t>(c, like);
 }
 
 /// c with exactly like's shape, a zero too: the result of a jvp or hvp, which has the
