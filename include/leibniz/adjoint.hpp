@@ -111,7 +111,10 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
       }(std::index_sequence_for<decltype(items)...>{});
     });
   } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::broadcast_t>) {
-    return adj(arg<0>(e), make_fit(c, arg<0>(e)));  // the adjoint fits back
+    // the adjoint fits back: c is first brought to the node's own shape (a cotangent can
+    // be broadcast beyond its node's shape, as that of fit(x, s) in fit(x, s) * b for a
+    // scalar s), then to the operand's
+    return adj(arg<0>(e), make_fit(make_fit(c, e), arg<0>(e)));
   } else if constexpr (is_call_of_v<E, fn::onehot_t>) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c0, auto const&, auto const&... index) {
       return adj(c0, call<fn::at_t>(make_fit(c, e), index...));
@@ -122,7 +125,7 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
     return adj(arg<0>(e), call<fn::row_t>(make_fit(c, e), arg<2>(e)));
   } else if constexpr (is_call_of_v<E, fn::expect_shape_t<true>> ||
                        is_call_of_v<E, fn::expect_shape_t<false>>) {
-    return adj(arg<0>(e), c);
+    return adj(arg<0>(e), make_fit(c, e));
   } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t>) {
     // e = A(m, b), the adjoint of a -> matmul(a, b) applied to m: bilinear, and
     // <g, A(m, b)> = <m, matmul(g, b)>, so m gets matmul(g, b) and b gets B(m, g)

@@ -159,6 +159,26 @@ TEST_CASE("a cotangent that is zero by type stops, and the gradient keeps its sh
   CHECK(lz::eval(lz::vjp(lz::d(lz::abs(a), a), a, T{1, 1}), a = T{1, -2}) == T{0, 0});
 }
 
+TEST_CASE("reverse mode through a fit whose cotangent was broadcast beyond it", "[tensor]") {
+  // The mixed block of F = sum(square(dot(a + b, b) - b * a)), a (1,), b (3,), is
+  // evaluated by reverse sweeps (a has fewer elements than b), i.e. reverse mode over the
+  // gradient, whose fit(x, dot(...)) node is multiplied by b: its cotangent has b's shape
+  // and must be summed to the node's own shape first (it was not: 6.8849 instead of
+  // 13.3411). Values from torch.autograd.functional (scripts/gen-fuzz-torch seed
+  // 20261208, formula 47); the jvp (forward) form always agreed.
+  constexpr auto F = lz::sum(lz::square(lz::dot(a + b, b) - b * a));
+  T const A{0.9601};
+  T const B{0.2646, 0.8121, 0.3967};
+  auto const mixed = lz::eval(lz::jacobian(lz::grad(F, a), b), a = A, b = B);
+  REQUIRE(mixed.shape() == lz::shape{1, 3});
+  double const expected[] = {13.34107016, 21.89718116, 15.40547612};
+  for (std::size_t j = 0; j < 3; ++j) CHECK(mixed.data()[j] == Approx(expected[j]).epsilon(1e-12));
+  auto const column = lz::eval(lz::jvp(lz::grad(F, a), b, T{0, 1, 0}), a = A, b = B);
+  auto const row = lz::eval(lz::vjp(lz::grad(F, a), b, T{1}), a = A, b = B);
+  for (std::size_t j = 0; j < 3; ++j) CHECK(row.data()[j] == Approx(mixed.data()[j]).epsilon(1e-12));
+  CHECK(column.data()[0] == Approx(mixed.data()[1]).epsilon(1e-12));
+}
+
 TEST_CASE("every printable formula prints as LaTeX", "[print]") {
   CHECK(lz::to_latex(lz::sum(x * x)) == "\\operatorname{sum}\\left(x^{2}\\right)");
   CHECK(lz::to_latex(lz::transpose(a + b)) == "\\left(a + b\\right)^{\\top}");
