@@ -139,9 +139,9 @@ constexpr auto adjoint_node(E const& e, V const& v, C const& c) {
     auto const& a = arg<1>(e);
     auto const g = make_fit(c, e);
     return make_add(adj(m, call<fn::matmul_t>(a, g)), adj(a, call<fn::matmul_vjp_a_t>(m, a, g)));
-  } else if constexpr (is_unary_function_v<call_function_t<E>>) {
+  } else if constexpr (is_elementwise_function_v<call_function_t<E>>) {  // c f'(u)
     auto const& u = arg<0>(e);
-    return adj(u, make_mul(c, unary_rule<call_function_t<E>>::apply(e, u)));
+    return adj(u, make_mul(c, call_function_t<E>::derivative(e, u)));
   } else {
     static_assert(sizeof(E) == 0,
                   "leibniz: reverse mode through this internal node is not supported; "

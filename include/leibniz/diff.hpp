@@ -22,122 +22,6 @@ constexpr auto derive(E const& e, V const& v) {
   return derive(e, v, constant<1>{});
 }
 
-/// d f(u) / du for a unary function, given the node `e = f(u)` and its argument
-/// `u`. The node itself is reused where the rule mentions it (d exp(u) = exp(u)),
-/// so the derivative shares the subexpression.
-template <class F>
-struct unary_rule {
-  static_assert(sizeof(F) == 0,
-                "leibniz: no derivative rule for this function; see docs/design.md");
-};
-template <>
-struct unary_rule<fn::sqrt_t> {  // 1 / (2 sqrt(u))
-  template <class E, class U>
-  static constexpr auto apply(E const& e, U const&) {
-    return make_div(constant<1>{}, make_mul(constant<2>{}, e));
-  }
-};
-template <>
-struct unary_rule<fn::cbrt_t> {  // 1 / (3 cbrt(u)^2)
-  template <class E, class U>
-  static constexpr auto apply(E const& e, U const&) {
-    return make_div(constant<1>{}, make_mul(constant<3>{}, make_pow(e, constant<2>{})));
-  }
-};
-template <>
-struct unary_rule<fn::exp_t> {  // exp(u)
-  template <class E, class U>
-  static constexpr auto apply(E const& e, U const&) {
-    return e;
-  }
-};
-template <>
-struct unary_rule<fn::log_t> {  // 1 / u
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_div(constant<1>{}, u);
-  }
-};
-template <>
-struct unary_rule<fn::sin_t> {  // cos(u)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_call<fn::cos_t>(u);
-  }
-};
-template <>
-struct unary_rule<fn::cos_t> {  // -sin(u)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_neg(make_call<fn::sin_t>(u));
-  }
-};
-template <>
-struct unary_rule<fn::tan_t> {  // 1 + tan(u)^2
-  template <class E, class U>
-  static constexpr auto apply(E const& e, U const&) {
-    return make_add(constant<1>{}, make_pow(e, constant<2>{}));
-  }
-};
-template <>
-struct unary_rule<fn::asin_t> {  // 1 / sqrt(1 - u^2)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_div(constant<1>{},
-                    make_call<fn::sqrt_t>(make_sub(constant<1>{}, make_pow(u, constant<2>{}))));
-  }
-};
-template <>
-struct unary_rule<fn::acos_t> {  // -1 / sqrt(1 - u^2)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_div(constant<-1>{},
-                    make_call<fn::sqrt_t>(make_sub(constant<1>{}, make_pow(u, constant<2>{}))));
-  }
-};
-template <>
-struct unary_rule<fn::atan_t> {  // 1 / (1 + u^2)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_div(constant<1>{}, make_add(constant<1>{}, make_pow(u, constant<2>{})));
-  }
-};
-template <>
-struct unary_rule<fn::sinh_t> {  // cosh(u)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_call<fn::cosh_t>(u);
-  }
-};
-template <>
-struct unary_rule<fn::cosh_t> {  // sinh(u)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_call<fn::sinh_t>(u);
-  }
-};
-template <>
-struct unary_rule<fn::tanh_t> {  // 1 - tanh(u)^2
-  template <class E, class U>
-  static constexpr auto apply(E const& e, U const&) {
-    return make_sub(constant<1>{}, make_pow(e, constant<2>{}));
-  }
-};
-template <>
-struct unary_rule<fn::abs_t> {  // sign(u): 0 at u = 0, as PyTorch
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const& u) {
-    return make_call<fn::sign_t>(u);
-  }
-};
-template <>
-struct unary_rule<fn::sign_t> {  // 0 (almost everywhere)
-  template <class E, class U>
-  static constexpr auto apply(E const&, U const&) {
-    return constant<0>{};
-  }
-};
-
 /// The tangent of `e` in the direction `seed` of variable `v` (forward mode): with
 /// seed 1 it is d e / d v; with a tensor seed t it is the Jacobian-vector product.
 /// `e` depends on `v` (checked by the caller).
@@ -241,9 +125,9 @@ constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c, auto const&... rest) {
       return make_call_node<call_function_t<E>>(dfit(c), rest...);
     });
-  } else if constexpr (is_unary_function_v<call_function_t<E>>) {
+  } else if constexpr (is_elementwise_function_v<call_function_t<E>>) {  // f'(u) u'
     auto const& u = arg<0>(e);
-    return make_mul(unary_rule<call_function_t<E>>::apply(e, u), dv(u));
+    return make_mul(call_function_t<E>::derivative(e, u), dv(u));
   } else {
     static_assert(sizeof(E) == 0,
                   "leibniz: no derivative rule for this node (a Jacobian node is not "

@@ -685,11 +685,17 @@ constexpr auto evaluate_node(E const& e, Env const& env) {
     });
   } else if constexpr (is_jacobian_v<E>) {
     return jacobian_value<R>(e, env);
-  } else {
-    static_assert(is_call_v<E>, "leibniz::eval: unknown node kind");
+  } else if constexpr (is_elementwise_function_v<call_function_t<E>>) {
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const&... a) {
       return apply_elementwise<R, call_function_t<E>>(evaluate<R>(a, env)...);
     });
+  } else {
+    // An operation that is neither elementwise nor one of the branches above has no
+    // value rule: fail here rather than evaluate it as if it were elementwise.
+    static_assert(sizeof(E) == 0,
+                  "leibniz::eval: no value rule for this node's operation (a new operation "
+                  "must be elementwise or have its own branch in evaluate_node and shape_of)");
+    return 0;
   }
 }
 
@@ -925,8 +931,13 @@ constexpr auto shape_of(E const& e, Env const& env) {
   } else if constexpr (is_pow_v<E> || is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E> ||
                        is_call_of_v<E, fn::atan2_t>) {
     return broadcast_shapes("broadcast", shape_of(arg<0>(e), env), shape_of(arg<1>(e), env));
-  } else {
+  } else if constexpr (is_elementwise_function_v<call_function_t<E>>) {
     return shape_of(arg<0>(e), env);  // unary elementwise functions
+  } else {
+    static_assert(sizeof(E) == 0,
+                  "leibniz: no shape rule for this node's operation (a new operation must be "
+                  "elementwise or have its own branch in shape_of)");
+    return static_shape<>{};
   }
 }
 

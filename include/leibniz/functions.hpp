@@ -20,11 +20,34 @@ using promote_t = std::conditional_t<std::is_integral_v<T>, double, T>;
 
 namespace fn {
 
-/// Common part of the unary functions: on an expression, builds a call node
-/// (simplified where the value is exact, e.g. `sin(0_c)` is `0_c`); on a number,
+struct sqrt_t;
+struct sin_t;
+struct cos_t;
+struct sinh_t;
+struct cosh_t;
+struct sign_t;
+
+/// Common part of the unary elementwise functions: on an expression, builds a call
+/// node (simplified where the value is exact, e.g. `sin(0_c)` is `0_c`); on a number,
 /// computes the value (constexpr). Unrelated types are not accepted.
+///
+/// Each function is described in one place, its struct below: `name` and `latex` (for
+/// printing; `@` in `latex` stands for the argument, else it prints as `latex(u)`),
+/// `apply` (the value, constexpr), `derivative(e, u)` (f'(u) as a formula, given the
+/// node `e = f(u)`, which the rule reuses where it mentions it, so that the derivative
+/// shares the subexpression), `exact<A>` (the exact value at a compile-time constant
+/// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)). Forward mode (diff.hpp) multiplies by u',
+/// reverse mode (adjoint.hpp) by the cotangent; shapes, evaluation over tensors and
+/// printing are those of every elementwise function. docs/design.md, "Adding a
+/// function", lists what else a new one needs (its tests).
 template <class Derived>
 struct unary_function {
+  /// Marks an elementwise function (detail::is_elementwise_function_v).
+  static constexpr bool elementwise = true;
+  /// No exact values unless the function says so.
+  template <class A>
+  using exact = void;
+
   template <Operand A>
   [[nodiscard]] constexpr auto operator()(A const& a) const {
     if constexpr (Expression<A>)
@@ -35,42 +58,247 @@ struct unary_function {
   friend std::ostream& operator<<(std::ostream& os, Derived const&) { return os << Derived::name; }
 };
 
-#define LEIBNIZ_DETAIL_UNARY(NAME, LATEX)                                  \
-  struct NAME##_t : unary_function<NAME##_t> {                             \
-    static constexpr std::string_view name = #NAME;                        \
-    static constexpr std::string_view latex = LATEX;                       \
-    template <class T>                                                     \
-    [[nodiscard]] static constexpr T apply(T x) {                          \
-      return detail::math::NAME(x);                                        \
-    }                                                                      \
-  };
+/// `Value` when `A` is `At`, else `void` (an exact value of a function).
+template <class A, class At, class Value>
+using exact_at = std::conditional_t<std::is_same_v<A, At>, Value, void>;
 
-LEIBNIZ_DETAIL_UNARY(sqrt, "\\sqrt")
-LEIBNIZ_DETAIL_UNARY(cbrt, "\\sqrt[3]")
-LEIBNIZ_DETAIL_UNARY(exp, "\\exp")
-LEIBNIZ_DETAIL_UNARY(log, "\\log")
-LEIBNIZ_DETAIL_UNARY(sin, "\\sin")
-LEIBNIZ_DETAIL_UNARY(cos, "\\cos")
-LEIBNIZ_DETAIL_UNARY(tan, "\\tan")
-LEIBNIZ_DETAIL_UNARY(asin, "\\arcsin")
-LEIBNIZ_DETAIL_UNARY(acos, "\\arccos")
-LEIBNIZ_DETAIL_UNARY(atan, "\\arctan")
-LEIBNIZ_DETAIL_UNARY(sinh, "\\sinh")
-LEIBNIZ_DETAIL_UNARY(cosh, "\\cosh")
-LEIBNIZ_DETAIL_UNARY(tanh, "\\tanh")
-#undef LEIBNIZ_DETAIL_UNARY
+/// sqrt(u); sqrt(u)' = 1 / (2 sqrt(u)).
+struct sqrt_t : unary_function<sqrt_t> {
+  static constexpr std::string_view name = "sqrt";
+  static constexpr std::string_view latex = "\\sqrt{@}";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::sqrt(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const& e, U const&) {
+    return detail::make_div(constant<1>{}, detail::make_mul(constant<2>{}, e));
+  }
+  template <class A>
+  using exact = std::conditional_t<std::is_same_v<A, constant<1>>, constant<1>,
+                                   exact_at<A, constant<0>, constant<0>>>;
+};
+/// cbrt(u); cbrt(u)' = 1 / (3 cbrt(u)^2).
+struct cbrt_t : unary_function<cbrt_t> {
+  static constexpr std::string_view name = "cbrt";
+  static constexpr std::string_view latex = "\\sqrt[3]{@}";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::cbrt(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const& e, U const&) {
+    return detail::make_div(constant<1>{},
+                            detail::make_mul(constant<3>{}, detail::make_pow(e, constant<2>{})));
+  }
+  template <class A>
+  using exact = std::conditional_t<std::is_same_v<A, constant<1>>, constant<1>,
+                                   exact_at<A, constant<0>, constant<0>>>;
+};
+/// exp(u); exp(u)' = exp(u).
+struct exp_t : unary_function<exp_t> {
+  static constexpr std::string_view name = "exp";
+  static constexpr std::string_view latex = "e^{@}";
+  static constexpr bool latex_is_power = true;  // e^{u}^2 needs parentheses
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::exp(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const& e, U const&) {
+    return e;
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<1>>;
+};
+/// log(u), the natural logarithm; log(u)' = 1 / u.
+struct log_t : unary_function<log_t> {
+  static constexpr std::string_view name = "log";
+  static constexpr std::string_view latex = "\\log";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::log(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_div(constant<1>{}, u);
+  }
+  template <class A>
+  using exact = exact_at<A, constant<1>, constant<0>>;
+};
+/// sin(u); sin(u)' = cos(u).
+struct sin_t : unary_function<sin_t> {
+  static constexpr std::string_view name = "sin";
+  static constexpr std::string_view latex = "\\sin";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::sin(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_call<cos_t>(u);
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// cos(u); cos(u)' = -sin(u).
+struct cos_t : unary_function<cos_t> {
+  static constexpr std::string_view name = "cos";
+  static constexpr std::string_view latex = "\\cos";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::cos(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_neg(detail::make_call<sin_t>(u));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<1>>;
+};
+/// tan(u); tan(u)' = 1 + tan(u)^2.
+struct tan_t : unary_function<tan_t> {
+  static constexpr std::string_view name = "tan";
+  static constexpr std::string_view latex = "\\tan";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::tan(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const& e, U const&) {
+    return detail::make_add(constant<1>{}, detail::make_pow(e, constant<2>{}));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// asin(u); asin(u)' = 1 / sqrt(1 - u^2).
+struct asin_t : unary_function<asin_t> {
+  static constexpr std::string_view name = "asin";
+  static constexpr std::string_view latex = "\\arcsin";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::asin(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_div(constant<1>{}, detail::make_call<sqrt_t>(detail::make_sub(
+                                               constant<1>{}, detail::make_pow(u, constant<2>{}))));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// acos(u); acos(u)' = -1 / sqrt(1 - u^2).
+struct acos_t : unary_function<acos_t> {
+  static constexpr std::string_view name = "acos";
+  static constexpr std::string_view latex = "\\arccos";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::acos(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_div(constant<-1>{}, detail::make_call<sqrt_t>(detail::make_sub(
+                                                constant<1>{}, detail::make_pow(u, constant<2>{}))));
+  }
+};
+/// atan(u); atan(u)' = 1 / (1 + u^2).
+struct atan_t : unary_function<atan_t> {
+  static constexpr std::string_view name = "atan";
+  static constexpr std::string_view latex = "\\arctan";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::atan(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_div(constant<1>{},
+                            detail::make_add(constant<1>{}, detail::make_pow(u, constant<2>{})));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// sinh(u); sinh(u)' = cosh(u).
+struct sinh_t : unary_function<sinh_t> {
+  static constexpr std::string_view name = "sinh";
+  static constexpr std::string_view latex = "\\sinh";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::sinh(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_call<cosh_t>(u);
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// cosh(u); cosh(u)' = sinh(u).
+struct cosh_t : unary_function<cosh_t> {
+  static constexpr std::string_view name = "cosh";
+  static constexpr std::string_view latex = "\\cosh";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::cosh(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_call<sinh_t>(u);
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<1>>;
+};
+/// tanh(u); tanh(u)' = 1 - tanh(u)^2.
+struct tanh_t : unary_function<tanh_t> {
+  static constexpr std::string_view name = "tanh";
+  static constexpr std::string_view latex = "\\tanh";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::tanh(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const& e, U const&) {
+    return detail::make_sub(constant<1>{}, detail::make_pow(e, constant<2>{}));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
 
-/// |x|.
+namespace detail_exact {
+template <class A>
+struct abs_of {
+  using type = void;
+};
+template <std::intmax_t N, std::intmax_t D>
+struct abs_of<constant<N, D>> {
+  using type = constant<(N < 0 ? -N : N), D>;
+};
+template <class A>
+struct sign_of {
+  using type = void;
+};
+template <std::intmax_t N, std::intmax_t D>
+struct sign_of<constant<N, D>> {
+  using type = constant<(N > 0) - (N < 0)>;
+};
+}  // namespace detail_exact
+
+/// |u|; |u|' = sign(u), 0 at u = 0 as in PyTorch.
 struct abs_t : unary_function<abs_t> {
   static constexpr std::string_view name = "abs";
-  static constexpr std::string_view latex = "";
+  static constexpr std::string_view latex = "\\left|@\\right|";
   template <class T>
   [[nodiscard]] static constexpr T apply(T x) {
     return detail::math::fabs(x);
   }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u);  // after sign_t
+  template <class A>
+  using exact = typename detail_exact::abs_of<A>::type;
+  static constexpr bool idempotent = true;  // |(|u|)| = |u|
 };
 
-/// sign(x): -1, 0 or 1 (NaN for NaN). It is the derivative of abs.
+/// sign(u): -1, 0 or 1 (NaN for NaN); the derivative of abs. sign(u)' = 0 (almost
+/// everywhere).
 struct sign_t : unary_function<sign_t> {
   static constexpr std::string_view name = "sign";
   static constexpr std::string_view latex = "\\operatorname{sign}";
@@ -78,10 +306,22 @@ struct sign_t : unary_function<sign_t> {
   [[nodiscard]] static constexpr T apply(T x) {
     return x > T(0) ? T(1) : x < T(0) ? T(-1) : x;  // keeps 0, -0 and NaN
   }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const&) {
+    return constant<0>{};
+  }
+  template <class A>
+  using exact = typename detail_exact::sign_of<A>::type;
 };
+
+template <class E, class U>
+constexpr auto abs_t::derivative(E const&, U const& u) {
+  return detail::make_call<sign_t>(u);
+}
 
 /// atan2(y, x).
 struct atan2_t {
+  static constexpr bool elementwise = true;
   static constexpr std::string_view name = "atan2";
   static constexpr std::string_view latex = "\\operatorname{atan2}";
   template <class T>
@@ -102,6 +342,7 @@ struct atan2_t {
 
 /// pow(u, p): p a compile-time constant (`2_c`, `1_c / 2_c`), a number or an expression.
 struct pow_t {
+  static constexpr bool elementwise = true;
   static constexpr std::string_view name = "pow";
   template <class T>
   [[nodiscard]] static constexpr T apply(T u, T p) {

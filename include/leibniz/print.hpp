@@ -118,19 +118,18 @@ rendered render_call(E const& e) {
     });
   } else if constexpr (!Latex) {
     return {std::string{F::name} + "(" + args + ")", prec::atom};
-  } else if constexpr (std::is_same_v<F, fn::sqrt_t>) {
-    return {"\\sqrt{" + args + "}", prec::atom};
-  } else if constexpr (std::is_same_v<F, fn::cbrt_t>) {
-    return {"\\sqrt[3]{" + args + "}", prec::atom};
-  } else if constexpr (std::is_same_v<F, fn::exp_t>) {
-    return {"e^{" + args + "}", prec::power};
-  } else if constexpr (std::is_same_v<F, fn::abs_t>) {
-    return {"\\left|" + args + "\\right|", prec::atom};
   } else if constexpr (std::is_same_v<F, fn::transpose_t>) {
     rendered const base = render<Latex>(arg<0>(e));
     return {parens(base, base.level < prec::atom, Latex) + "^{\\top}", prec::power};
-  } else if constexpr (requires { F::latex; }) {
-    return {std::string{F::latex} + "\\left(" + args + "\\right)", prec::atom};
+  } else if constexpr (requires { F::latex; }) {  // a function's own form (functions.hpp)
+    std::string_view const form = F::latex;
+    auto const level = [] {
+      if constexpr (requires { F::latex_is_power; }) return prec::power;
+      else return prec::atom;
+    }();
+    if (auto const at = form.find('@'); at != std::string_view::npos)
+      return {std::string{form.substr(0, at)} + args + std::string{form.substr(at + 1)}, level};
+    return {std::string{form} + "\\left(" + args + "\\right)", level};
   } else {  // tensor operations and internal nodes: their name as an operator
     return {"\\operatorname{" + std::string{F::name} + "}\\left(" + args + "\\right)", prec::atom};
   }

@@ -16,22 +16,6 @@
 // fire only for stateless subtrees, whose type is their whole value.
 
 namespace leibniz::fn {
-struct sqrt_t;
-struct cbrt_t;
-struct exp_t;
-struct log_t;
-struct sin_t;
-struct cos_t;
-struct tan_t;
-struct asin_t;
-struct acos_t;
-struct atan_t;
-struct sinh_t;
-struct cosh_t;
-struct tanh_t;
-struct abs_t;
-struct sign_t;
-struct atan2_t;
 struct pow_t;
 struct stack_t;
 struct sum_t;
@@ -136,14 +120,13 @@ template <class A, class B>
 inline constexpr bool same_stateless_v =
     std::is_same_v<A, B> && is_stateless_v<A>;
 
+/// Elementwise functions (`lz::sin`, ..., `lz::pow`, `lz::atan2`): each says so in its
+/// description (functions.hpp, `static constexpr bool elementwise = true`). Evaluated
+/// only once the function types are complete (in the instantiation of a formula).
 template <class F>
-inline constexpr bool is_unary_function_v =
-    std::is_same_v<F, fn::sqrt_t> || std::is_same_v<F, fn::cbrt_t> || std::is_same_v<F, fn::exp_t> ||
-    std::is_same_v<F, fn::log_t> || std::is_same_v<F, fn::sin_t> || std::is_same_v<F, fn::cos_t> ||
-    std::is_same_v<F, fn::tan_t> || std::is_same_v<F, fn::asin_t> || std::is_same_v<F, fn::acos_t> ||
-    std::is_same_v<F, fn::atan_t> || std::is_same_v<F, fn::sinh_t> || std::is_same_v<F, fn::cosh_t> ||
-    std::is_same_v<F, fn::tanh_t> || std::is_same_v<F, fn::abs_t> || std::is_same_v<F, fn::sign_t> ||
-    std::is_same_v<F, fn::pow_t> || std::is_same_v<F, fn::atan2_t>;
+inline constexpr bool is_elementwise_function_v = requires {
+  requires F::elementwise;
+};
 
 /// Formulas whose value is a scalar whatever the bindings: numbers and reductions,
 /// and elementwise combinations of them.
@@ -153,7 +136,7 @@ template <class F, class... A>
 inline constexpr bool is_scalar_node_v<call_node<F, A...>> =
     std::is_same_v<F, fn::sum_t> || std::is_same_v<F, fn::mean_t> || std::is_same_v<F, fn::dot_t> ||
     std::is_same_v<F, fn::at_t> || std::is_same_v<F, fn::numel_t> ||
-    (is_unary_function_v<F> && (is_scalar_node_v<A> && ...));
+    (is_elementwise_function_v<F> && (is_scalar_node_v<A> && ...));
 template <expr_kind K, class... A>
   requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||
            K == expr_kind::divides || K == expr_kind::negate)
@@ -374,41 +357,15 @@ constexpr auto make_pow(A const& a, B const& b) {
   }
 }
 
-/// The value of f(0) or f(1) for functions with a simple exact value there.
+/// The exact value of `F(a...)` when it has one (each function's `exact<A>`), else void.
 template <class F, class... A>
 struct exact_value {
   using type = void;
 };
-template <class F>
-  requires(std::is_same_v<F, fn::sin_t> || std::is_same_v<F, fn::tan_t> ||
-           std::is_same_v<F, fn::asin_t> || std::is_same_v<F, fn::atan_t> ||
-           std::is_same_v<F, fn::sinh_t> || std::is_same_v<F, fn::tanh_t> ||
-           std::is_same_v<F, fn::sqrt_t> || std::is_same_v<F, fn::cbrt_t>)
-struct exact_value<F, constant<0>> {
-  using type = constant<0>;
-};
-template <class F>
-  requires(std::is_same_v<F, fn::cos_t> || std::is_same_v<F, fn::cosh_t> ||
-           std::is_same_v<F, fn::exp_t>)
-struct exact_value<F, constant<0>> {
-  using type = constant<1>;
-};
-template <class F>
-  requires(std::is_same_v<F, fn::sqrt_t> || std::is_same_v<F, fn::cbrt_t>)
-struct exact_value<F, constant<1>> {
-  using type = constant<1>;
-};
-template <>
-struct exact_value<fn::log_t, constant<1>> {
-  using type = constant<0>;
-};
-template <std::intmax_t N, std::intmax_t D>
-struct exact_value<fn::abs_t, constant<N, D>> {
-  using type = constant<(N < 0 ? -N : N), D>;
-};
-template <std::intmax_t N, std::intmax_t D>
-struct exact_value<fn::sign_t, constant<N, D>> {
-  using type = constant<(N > 0) - (N < 0)>;
+template <class F, class A>
+  requires requires { typename F::template exact<A>; }
+struct exact_value<F, A> {
+  using type = typename F::template exact<A>;
 };
 
 /// A function application `F(a...)`, simplified where the value is exact.
@@ -417,9 +374,9 @@ constexpr auto make_call(A const&... a) {
   if constexpr (sizeof...(A) == 1 && simplify &&
                 !std::is_void_v<typename exact_value<F, A...>::type>) {
     return typename exact_value<F, A...>::type{};
-  } else if constexpr (std::is_same_v<F, fn::abs_t> && simplify &&
-                       (is_call_of_v<A, fn::abs_t> && ...)) {
-    return (a, ...);  // |(|u|)| = |u|
+  } else if constexpr (sizeof...(A) == 1 && simplify && (is_call_of_v<A, F> && ...) &&
+                       requires { requires F::idempotent; }) {
+    return (a, ...);  // f(f(u)) = f(u), as |(|u|)| = |u|
   } else {
     return make_call_node<F>(a...);
   }
