@@ -18,6 +18,7 @@
 #include <boost/mp11/set.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -721,6 +722,17 @@ constexpr auto matmul_vjp_by_rank(C const& c, O const& other) {
     return matrix_product<R, fn::mm_t>(transposed<O>{other}, c);
 }
 
+/// Whether an operand of shape type S can have rank N (a run-time shape can have any).
+template <class S, std::size_t N>
+constexpr bool rank_allowed() {
+  if constexpr (is_static_shape_v<S>)
+    return S::rank == N;
+  else
+    return true;
+}
+template <class S, std::size_t N>
+inline constexpr bool rank_allowed_v = rank_allowed<S, N>();
+
 /// The cotangent of a (SideA) or b in matmul(a, b) for cotangent c, by the ranks of
 /// a and b; `other` is the other operand's value.
 template <class R, bool SideA, class C, class SA, class SB, class O>
@@ -741,10 +753,20 @@ constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const&
       else
         return owned<tensor<R>>{tensor<R>(m)};
     };
-    if (a.rank() == 1 && b.rank() == 1) return as_dynamic(by_rank(rank_pair<1, 1>{}));
-    if (a.rank() == 2 && b.rank() == 1) return as_dynamic(by_rank(rank_pair<2, 1>{}));
-    if (a.rank() == 1 && b.rank() == 2) return as_dynamic(by_rank(rank_pair<1, 2>{}));
-    if (a.rank() == 2 && b.rank() == 2) return as_dynamic(by_rank(rank_pair<2, 2>{}));
+    // Only the rank pairs an operand with a compile-time shape allows are instantiated
+    // (a fixed operand of rank 1 cannot be transposed).
+    using result = owned<tensor<R>>;
+    auto const try_ranks = [&](auto ranks) -> std::optional<result> {
+      using P = decltype(ranks);
+      if constexpr (rank_allowed_v<SA, P::first> && rank_allowed_v<SB, P::second>) {
+        if (a.rank() == P::first && b.rank() == P::second) return as_dynamic(by_rank(ranks));
+      }
+      return std::nullopt;
+    };
+    if (auto r = try_ranks(rank_pair<1, 1>{})) return *std::move(r);
+    if (auto r = try_ranks(rank_pair<2, 1>{})) return *std::move(r);
+    if (auto r = try_ranks(rank_pair<1, 2>{})) return *std::move(r);
+    if (auto r = try_ranks(rank_pair<2, 2>{})) return *std::move(r);
     throw shape_error(matrix_product_message("matmul", a, b));
   }
 }

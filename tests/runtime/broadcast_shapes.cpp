@@ -179,6 +179,29 @@ TEST_CASE("reverse mode through a fit whose cotangent was broadcast beyond it", 
   CHECK(column.data()[0] == Approx(mixed.data()[1]).epsilon(1e-12));
 }
 
+TEST_CASE("reverse mode through matmul of a run-time and a compile-time shape", "[tensor]") {
+  // matmul(mm(a, a), stack(-0.25, sum(b))) with a, b lz::tensor: the stack of two
+  // numbers is a fixed_tensor of rank 1, a's product has a run-time shape, and the
+  // cotangent of the matrix (an outer product) did not compile with clang++, which
+  // instantiated the transpose of the rank-1 operand for the impossible 2-D x 2-D case.
+  // Values from torch.autograd.functional (scripts/gen-fuzz-torch seed 20261209,
+  // formula 72).
+  constexpr auto E = lz::tanh(lz::matmul(lz::mm(a, a), lz::stack(-0.25, lz::sum(b))));
+  T const A{{-0.4508, -0.4111}, {0.8026, 0.3327}};
+  T const B{0.963, 0.1161};
+  auto const j = lz::eval(lz::jacobian(E, a), a = A, b = B);
+  REQUIRE(j.shape() == lz::shape{2, 2, 2});
+  double const expected[] = {-0.21668281307476098, -0.32578353486638745, 0.10205196222694252,
+                             -0.44049708975637464, -0.19182267961699798, 0.8279834142988101,
+                             -0.395875558379608,   0.4946215813778042};
+  for (std::size_t i = 0; i < 8; ++i) CHECK(j.data()[i] == Approx(expected[i]).epsilon(1e-12));
+  auto const g = lz::eval(lz::grad(lz::sum(E), a), a = A, b = B);
+  double const expected_grad[] = {-0.40850549269175895, 0.5021998794324226, -0.29382359615266546,
+                                  0.054124491621429544};
+  REQUIRE(g.shape() == lz::shape{2, 2});
+  for (std::size_t i = 0; i < 4; ++i) CHECK(g.data()[i] == Approx(expected_grad[i]).epsilon(1e-12));
+}
+
 TEST_CASE("every printable formula prints as LaTeX", "[print]") {
   CHECK(lz::to_latex(lz::sum(x * x)) == "\\operatorname{sum}\\left(x^{2}\\right)");
   CHECK(lz::to_latex(lz::transpose(a + b)) == "\\left(a + b\\right)^{\\top}");
