@@ -36,7 +36,8 @@ struct sign_t;
 /// `apply` (the value, constexpr), `derivative(e, u)` (f'(u) as a formula, given the
 /// node `e = f(u)`, which the rule reuses where it mentions it, so that the derivative
 /// shares the subexpression), `exact<A>` (the exact value at a compile-time constant
-/// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)). Forward mode (diff.hpp) multiplies by u',
+/// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)) and `c_name` /
+/// `c_helper` (its name in C where it differs, and a definition the C code needs: lz::to_c). Forward mode (diff.hpp) multiplies by u',
 /// reverse mode (adjoint.hpp) by the cotangent; shapes, evaluation over tensors and
 /// printing are those of every elementwise function. docs/design.md, "Adding a
 /// function", lists what else a new one needs (its tests).
@@ -286,6 +287,7 @@ struct sign_of<constant<N, D>> {
 struct abs_t : unary_function<abs_t> {
   static constexpr std::string_view name = "abs";
   static constexpr std::string_view latex = "\\left|@\\right|";
+  static constexpr std::string_view c_name = "fabs";  // its name in C (lz::to_c)
   template <class T>
   [[nodiscard]] static constexpr T apply(T x) {
     return detail::math::fabs(x);
@@ -302,6 +304,11 @@ struct abs_t : unary_function<abs_t> {
 struct sign_t : unary_function<sign_t> {
   static constexpr std::string_view name = "sign";
   static constexpr std::string_view latex = "\\operatorname{sign}";
+  // In C (lz::to_c): a helper the generated code defines once.
+  static constexpr std::string_view c_name = "lz_sign";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_SIGN_DEFINED\n#define LZ_SIGN_DEFINED\nstatic inline double lz_sign(double x) "
+      "{ return x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x; }\n#endif";
   template <class T>
   [[nodiscard]] static constexpr T apply(T x) {
     return x > T(0) ? T(1) : x < T(0) ? T(-1) : x;  // keeps 0, -0 and NaN

@@ -4,6 +4,7 @@
 #define LEIBNIZ_LEIBNIZ_HPP
 
 #include <leibniz/calculus.hpp>
+#include <leibniz/codegen.hpp>
 #include <leibniz/config.hpp>
 #include <leibniz/diff.hpp>
 #include <leibniz/eval.hpp>
