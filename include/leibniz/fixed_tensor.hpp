@@ -26,11 +26,13 @@ inline constexpr uninitialized_t uninitialized{};
 /// A tensor of `T` with the compile-time shape `(N...)`, row-major in a
 /// `std::array`. A literal type: it can be built, read and compared in constant
 /// evaluation. `fixed_tensor<float, 2>{15, 18}` is a vector,
-/// `fixed_tensor<double, 2, 2>{{4, 2}, {3, 6}}` a matrix.
+/// `fixed_tensor<double, 2, 2>{{4, 2}, {3, 6}}` a matrix. `fixed_tensor<bool, N...>` holds a
+/// pattern (lz::sparsity) and prints as PyTorch prints a bool tensor: tensor([ True, False]).
 template <class T, std::size_t... N>
 class fixed_tensor {
-  static_assert(std::is_floating_point_v<T>,
-                "leibniz::fixed_tensor<T, N...>: T must be float, double or long double");
+  static_assert(std::is_floating_point_v<T> || std::is_same_v<T, bool>,
+                "leibniz::fixed_tensor<T, N...>: T must be float, double or long double (or bool, "
+                "for a pattern such as lz::sparsity's, which cannot be bound to a variable)");
   static_assert(((N > 0) && ...), "leibniz::fixed_tensor<T, N...>: every extent must be > 0");
 
   static constexpr std::size_t extent_or_one(std::size_t i) noexcept {

@@ -15,6 +15,7 @@
 #include <leibniz/operators.hpp>
 #include <leibniz/print.hpp>
 #include <leibniz/shape.hpp>
+#include <leibniz/sparsity.hpp>
 #include <leibniz/stack.hpp>
 #include <leibniz/tensor.hpp>
 #include <leibniz/tensor_ops.hpp>

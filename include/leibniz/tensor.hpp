@@ -163,6 +163,7 @@ struct bindable_trait<tensor<T>> {
   static constexpr bool value = true;
 };
 template <class T, std::size_t... N>
+  requires std::is_floating_point_v<T>  // not a bool pattern
 struct bindable_trait<fixed_tensor<T, N...>> {
   static constexpr bool value = true;
 };

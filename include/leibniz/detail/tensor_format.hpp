@@ -30,13 +30,14 @@ inline constexpr std::string_view prefix = "tensor(";
 }  // namespace torch_print
 
 /// The suffix PyTorch adds after the data for a tensor of element type T: nothing for float
-/// (float32 is PyTorch's default dtype), "dtype=torch.float64" for double and long double
+/// (float32 is PyTorch's default dtype) and bool, "dtype=torch.float64" for double and long double
 /// (long double is printed as its value converted to double). format_tensor puts it after
 /// ", " or, when the last line would get longer than 80 characters, after ",\n" and 7 spaces.
 template <class T>
 constexpr std::string_view torch_dtype_suffix() {
-  static_assert(std::is_floating_point_v<T>, "torch_dtype_suffix: T must be a floating-point type");
-  if constexpr (std::is_same_v<T, float>) {
+  static_assert(std::is_floating_point_v<T> || std::is_same_v<T, bool>,
+                "torch_dtype_suffix: T must be a floating-point type or bool");
+  if constexpr (std::is_same_v<T, float> || std::is_same_v<T, bool>) {
     return {};
   } else {
     return "dtype=torch.float64";
@@ -57,10 +58,16 @@ inline std::string torch_format_number(double v, bool sci, int prec) {
 
 /// torch._tensor_str._Formatter for a floating-point tensor: chooses integer mode, fixed
 /// (4 decimals) or scientific notation and the common field width from the nonzero finite
-/// values of the (summarised) tensor.
+/// values of the (summarised) tensor. For a bool tensor (`boolean`: the values are 0 and
+/// 1), True and False right-aligned to the longest shown.
 class torch_formatter {
  public:
-  explicit torch_formatter(std::vector<double> const& values) {
+  explicit torch_formatter(std::vector<double> const& values, bool boolean = false) {
+    if (boolean) {
+      bool_mode_ = true;
+      for (double const v : values) max_width_ = std::max<std::size_t>(max_width_, v != 0 ? 4 : 5);
+      return;
+    }
     double lo = std::numeric_limits<double>::infinity();
     double hi = 0;
     bool any = false;
@@ -95,7 +102,9 @@ class torch_formatter {
   /// One element, right-aligned to width() (never truncated).
   std::string format(double v) const {
     std::string s;
-    if (sci_mode_) {
+    if (bool_mode_) {
+      s = v != 0 ? "True" : "False";
+    } else if (sci_mode_) {
       s = torch_format_number(v, true, torch_print::precision);
     } else if (int_mode_) {
       s = torch_format_number(v, false, 0);
@@ -110,6 +119,7 @@ class torch_formatter {
  private:
   bool int_mode_ = true;
   bool sci_mode_ = false;
+  bool bool_mode_ = false;
   std::size_t max_width_ = 1;
 };
 
@@ -240,9 +250,10 @@ inline void torch_add_suffixes(std::string& s, std::vector<std::string> const& s
 }
 
 /// The PyTorch 1.13 repr of a row-major tensor of doubles, e.g. "tensor([15., 18.])".
-/// shape has rank entries (may be null for rank 0); dtype_suffix as torch_dtype_suffix.
+/// shape has rank entries (may be null for rank 0); dtype_suffix as torch_dtype_suffix;
+/// `boolean`: the values (0 or 1) are a bool tensor's, printed as True and False.
 inline std::string torch_repr(double const* data, std::size_t const* shape, std::size_t rank,
-                              std::string_view dtype_suffix = {}) {
+                              std::string_view dtype_suffix = {}, bool boolean = false) {
   std::size_t numel = 1;
   for (std::size_t d = 0; d < rank; ++d) numel *= shape[d];
   std::string s(torch_print::prefix);
@@ -262,7 +273,7 @@ inline std::string torch_repr(double const* data, std::size_t const* shape, std:
   } else {
     bool const summarize = numel > torch_print::threshold;
     torch_tensor_printer const printer(data, shape, rank, summarize);
-    torch_formatter const fmt(printer.shown_values());
+    torch_formatter const fmt(printer.shown_values(), boolean);
     s += printer.body(fmt, indent);
   }
   if (!dtype_suffix.empty()) suffixes.emplace_back(dtype_suffix);
@@ -277,7 +288,8 @@ inline std::string torch_repr(double const* data, std::size_t const* shape, std:
 template <class T>
 void format_tensor(std::ostream& os, T const* data, std::size_t const* shape, std::size_t rank,
                    std::string_view dtype_suffix = {}) {
-  static_assert(std::is_floating_point_v<T>, "format_tensor: T must be a floating-point type");
+  static_assert(std::is_floating_point_v<T> || std::is_same_v<T, bool>,
+                "format_tensor: T must be a floating-point type or bool");
   std::size_t numel = 1;
   for (std::size_t d = 0; d < rank; ++d) numel *= shape[d];
   std::string s;
@@ -286,7 +298,7 @@ void format_tensor(std::ostream& os, T const* data, std::size_t const* shape, st
   } else {
     std::vector<double> values(numel);
     for (std::size_t i = 0; i < numel; ++i) values[i] = static_cast<double>(data[i]);
-    s = torch_repr(values.data(), shape, rank, dtype_suffix);
+    s = torch_repr(values.data(), shape, rank, dtype_suffix, std::is_same_v<T, bool>);
   }
   os.write(s.data(), static_cast<std::streamsize>(s.size()));
 }
