@@ -53,6 +53,16 @@ template <class T>
 struct element_type<tensor<T>> {
   using type = T;
 };
+template <ExternalTensor T>
+struct element_type<T> {
+  using type = typename tensor_binding<T>::value_type;
+};
+
+/// Whether a bound value makes tensor results dynamic (lz::tensor, not fixed_tensor).
+template <class T>
+inline constexpr bool is_dynamic_binding_v = is_tensor_v<T>;
+template <ExternalTensor T>
+inline constexpr bool is_dynamic_binding_v<T> = tensor_binding<T>::dynamic;
 
 
 /// Whether a formula holds a dynamic tensor literal (such as the v of a vjp).
@@ -226,7 +236,7 @@ struct environment {
   std::tuple<B const&...> bindings;
   Cache* cache;
   /// A dynamic tensor is bound: tensor results are lz::tensor, not fixed_tensor.
-  static constexpr bool dynamic = (is_tensor_v<std::remove_cvref_t<decltype(B::value)>> || ...);
+  static constexpr bool dynamic = (is_dynamic_binding_v<std::remove_cvref_t<decltype(B::value)>> || ...);
 
   template <class V>
   [[nodiscard]] constexpr auto const& get() const noexcept {
@@ -371,6 +381,8 @@ constexpr auto as_value(T const& v) {
     return static_cast<R>(v);
   else if constexpr (is_fixed_tensor_v<T>)
     return dense_view<typename T::value_type, typename T::static_shape_type>{v.data(), {}};
+  else if constexpr (ExternalTensor<T>)
+    return tensor_binding<T>::view(v);  // read in place, with its own strides
   else
     return dense_view<typename T::value_type, shape>{v.data(), v.shape()};
 }
@@ -381,6 +393,8 @@ constexpr auto shape_of_binding(T const& v) {
     return static_shape<>{};
   else if constexpr (is_fixed_tensor_v<T>)
     return typename T::static_shape_type{};
+  else if constexpr (ExternalTensor<T>)
+    return tensor_binding<T>::shape(v);
   else
     return v.shape();
 }

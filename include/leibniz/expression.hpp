@@ -60,6 +60,16 @@ struct rational {
 template <detail::fixed_string Name, class T>
 struct binding;
 
+/// Customisation point: a tensor type of another library that `x = value` binds and
+/// `lz::eval` reads in place, with no copy (specialised by <leibniz/eigen.hpp>). A
+/// specialisation gives
+///   using value_type = ...;                 // float or double
+///   static constexpr bool dynamic;          // results are lz::tensor (true) or fixed_tensor
+///   static constexpr auto shape(T const&);  // leibniz::shape, or static_shape<N...>
+///   static constexpr auto view(T const&);   // detail::strided_view<value_type, that shape>
+template <class T>
+struct tensor_binding;
+
 namespace detail {
 template <class T>
 inline constexpr bool is_bindable_v =
@@ -67,7 +77,11 @@ inline constexpr bool is_bindable_v =
 template <class T>
 struct bindable_trait;  // specialised for tensor types in tensor.hpp
 template <class T>
-concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; };
+concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; } ||
+                   requires { typename tensor_binding<T>::value_type; };
+/// A value bound through leibniz::tensor_binding (another library's tensor).
+template <class T>
+concept ExternalTensor = requires { typename tensor_binding<T>::value_type; };
 /// Values bound by copy even as lvalues: numbers. Tensors given as lvalues, fixed or
 /// dynamic, are bound by reference (no copy of their elements).
 template <class T>

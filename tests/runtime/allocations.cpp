@@ -2,7 +2,9 @@
 // leibniz tests: evaluation allocates nothing for scalars and fixed tensors, and for
 // dynamic tensors only what must be materialised: elementwise chains are fused into
 // one loop, with no temporary tensor per node. Counted with a replaced global
-// operator new (this file's program only).
+// operator new (tests/counting_new.hpp, this file's program only).
+#include "../counting_new.hpp"
+
 #include <leibniz/leibniz.hpp>
 
 #include <catch2/catch.hpp>
@@ -12,28 +14,7 @@
 #include <iostream>
 #include <new>
 
-namespace {
-std::atomic<long> allocations{0};
-}
-
-// Every replaceable (non-aligned) form, so that all of them pair malloc with free.
-void* operator new(std::size_t n) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) { return ::operator new(n); }
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(n == 0 ? 1 : n);
-}
-void* operator new[](std::size_t n, std::nothrow_t const& t) noexcept { return ::operator new(n, t); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::nothrow_t const&) noexcept { std::free(p); }
-void operator delete[](void* p, std::nothrow_t const&) noexcept { std::free(p); }
+using counting_new::allocations;
 
 namespace {
 

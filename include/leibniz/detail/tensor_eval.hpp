@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -107,6 +108,60 @@ struct dense_view {
   template <class R>
   [[nodiscard]] constexpr R get_flat(std::size_t i) const noexcept {
     return static_cast<R>(data[i]);
+  }
+};
+
+/// A view of a bound tensor of another library (leibniz::tensor_binding, e.g. an Eigen
+/// matrix, column-major or a block with strides): element (i0, i1, ...) is
+/// data[i0 * stride[0] + i1 * stride[1] + ...], read in place. Where its shape is the
+/// loop's and it is row-major contiguous, it is read at the flat index like a dense view.
+template <class T, class S>
+struct strided_view {
+  using plan_type = placement;
+  T const* data;
+  S extents;
+  std::array<std::size_t, max_rank> stride{};  // in elements, per dimension
+
+  [[nodiscard]] constexpr S shape() const noexcept { return extents; }
+  [[nodiscard]] constexpr bool row_major() const noexcept {
+    leibniz::shape const own = to_shape(extents);
+    std::size_t expect = 1;
+    for (std::size_t d = own.rank(); d-- > 0;) {
+      if (own[d] != 1 && stride[d] != expect) return false;
+      expect *= own[d];
+    }
+    return true;
+  }
+  [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
+    leibniz::shape const own = to_shape(extents);
+    placement p{};
+    p.rank = root.rank();
+    p.same = own == root && row_major();
+    if (p.same) return p;
+    for (std::size_t d = root.rank(); d-- > 0;) {
+      p.stride[d] = 0;
+      if (d + own.rank() >= root.rank()) {
+        std::size_t const od = d + own.rank() - root.rank();
+        if (own[od] != 1) p.stride[d] = stride[od];
+      }
+    }
+    return p;
+  }
+  [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
+  template <class R>
+  [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
+    return static_cast<R>(data[p.offset(i, idx)]);
+  }
+  /// The element at row-major flat index i of its own shape.
+  template <class R>
+  [[nodiscard]] constexpr R get_flat(std::size_t i) const noexcept {
+    leibniz::shape const own = to_shape(extents);
+    std::size_t offset = 0;
+    for (std::size_t d = own.rank(); d-- > 0;) {
+      offset += (i % own[d]) * stride[d];
+      i /= own[d];
+    }
+    return static_cast<R>(data[offset]);
   }
 };
 
@@ -527,16 +582,36 @@ struct borrowed {
   [[nodiscard]] constexpr R const* data() const noexcept { return p; }
 };
 
+template <class R, class V>
+inline constexpr bool is_strided_of_v = false;
+template <class R, class S>
+inline constexpr bool is_strided_of_v<R, strided_view<R, S>> = true;
+
+/// The elements of a strided view in row-major order: in place when its layout is
+/// row-major contiguous (known at run time), else a row-major copy.
+template <class R, class M>
+struct view_or_copy {
+  R const* p = nullptr;
+  std::optional<M> copy;
+  [[nodiscard]] constexpr R const* data() const noexcept { return p ? p : element_pointer(*copy); }
+};
+
 /// The elements of a value in row-major order: read in place when the value is a
-/// bound tensor or an owned result of element type R, materialised otherwise.
+/// bound tensor or an owned result of element type R (or a row-major strided view),
+/// materialised otherwise.
 template <class R, class V>
 [[nodiscard]] constexpr auto contiguous(V const& v) {
-  if constexpr (is_view_of_v<R, V>)
+  if constexpr (is_view_of_v<R, V>) {
     return borrowed<R>{v.data};
-  else if constexpr (is_owned_of_v<R, V>)
+  } else if constexpr (is_owned_of_v<R, V>) {
     return borrowed<R>{v.value.data()};
-  else
+  } else if constexpr (is_strided_of_v<R, V>) {
+    using M = decltype(materialize<R>(v));
+    if (v.row_major()) return view_or_copy<R, M>{v.data, std::nullopt};
+    return view_or_copy<R, M>{nullptr, materialize<R>(v)};
+  } else {
     return materialize<R>(v);
+  }
 }
 
 template <class Op, class SA, class SB>
