@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// leibniz: printing of formulas, tensors, tuples and wrt bundles in Catch2 v2 messages,
-// and the matcher lz::testing::all_close. Optional: include it in a test after Catch2.
+// leibniz: printing of tuples of formulas or results and of wrt bundles in Catch2 v2
+// messages, and the matcher lz::testing::all_close. Optional: include it in a test.
 #ifndef LEIBNIZ_CATCH2_HPP
 #define LEIBNIZ_CATCH2_HPP
 
@@ -17,42 +17,15 @@
 #include <utility>
 
 namespace leibniz::detail {
-/// What a failed CHECK prints through leibniz's StringMaker: formulas, tensors, numbers.
+/// What leibniz's tuple StringMaker prints: formulas, tensors and numbers.
 template <class T>
 inline constexpr bool is_catch_printable_v =
     Expression<T> || is_tensor_v<T> || is_fixed_tensor_v<T> || std::is_arithmetic_v<T>;
-
-template <class T>
-std::string catch_text(T const& t) {
-  if constexpr (Expression<T>) {
-    return to_string(t);
-  } else if constexpr (std::is_arithmetic_v<T>) {
-    return Catch::Detail::stringify(t);
-  } else {
-    std::ostringstream os;
-    os << t;
-    return os.str();
-  }
-}
 }  // namespace leibniz::detail
 
+// Formulas and tensors need no StringMaker: Catch2 prints them through their operator<<
+// (lz::to_string; PyTorch's format). These are for what it cannot print.
 namespace Catch {
-
-/// A formula prints as `lz::to_string` does: `x * y + 2`.
-template <leibniz::Expression E>
-struct StringMaker<E> {
-  static std::string convert(E const& e) { return leibniz::to_string(e); }
-};
-
-/// Tensors print as PyTorch prints them (multi-line for matrices).
-template <class T>
-struct StringMaker<leibniz::tensor<T>> {
-  static std::string convert(leibniz::tensor<T> const& t) { return leibniz::detail::catch_text(t); }
-};
-template <class T, std::size_t... N>
-struct StringMaker<leibniz::fixed_tensor<T, N...>> {
-  static std::string convert(leibniz::fixed_tensor<T, N...> const& t) { return leibniz::detail::catch_text(t); }
-};
 
 /// A bundle prints as written: `wrt(x, y)`.
 template <class... V>
@@ -76,7 +49,7 @@ struct StringMaker<std::tuple<T...>> {
         [](auto const&... item) {
           std::string s = "(";
           bool first = true;
-          ((s += first ? "" : ", ", s += leibniz::detail::catch_text(item), first = false), ...);
+          ((s += first ? "" : ", ", s += Detail::stringify(item), first = false), ...);
           return s + ")";
         },
         t);
