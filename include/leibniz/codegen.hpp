@@ -8,14 +8,16 @@
 #include <leibniz/expression.hpp>
 #include <leibniz/functions.hpp>
 #include <leibniz/inspect.hpp>
+#include <leibniz/print.hpp>
 #include <leibniz/stack.hpp>
 #include <leibniz/tensor_ops.hpp>
 
 #include <boost/hana/unpack.hpp>
 #include <boost/mp11/algorithm.hpp>
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <cstddef>
 #include <map>
 #include <stdexcept>
@@ -60,8 +62,7 @@ inline bool is_identifier(std::string_view s) noexcept {
 /// A parameter name: a C identifier, not reserved, not of the form lz_... (the
 /// generated temporaries). Throws std::invalid_argument naming it otherwise.
 inline void check_parameter_name(std::string_view name) {
-  bool reserved = name.substr(0, 3) == "lz_";
-  for (auto const r : reserved_names) reserved = reserved || r == name;
+  bool const reserved = name.substr(0, 3) == "lz_" || std::ranges::find(reserved_names, name) != std::end(reserved_names);
   if (!is_identifier(name) || reserved)
     throw std::invalid_argument("leibniz::to_c: the variable '" + std::string{name} +
                                 "' cannot be a C parameter (not an identifier, a C keyword, a <math.h> "
@@ -72,9 +73,7 @@ inline void check_parameter_name(std::string_view name) {
 inline std::string number(double v) {
   if (std::isnan(v)) return "NAN";
   if (std::isinf(v)) return v > 0 ? "INFINITY" : "(-INFINITY)";
-  char buf[64];
-  auto const r = std::to_chars(buf, buf + sizeof buf, v);
-  std::string s(buf, r.ptr);
+  std::string s = number_text(v);  // shortest round trip, as printing
   if (s.find_first_of(".e") == std::string::npos) s += ".0";
   return s.front() == '-' ? "(" + s + ")" : s;
 }
@@ -106,10 +105,10 @@ struct emitter {
   }
 };
 
+/// Over scalar variables, these nodes are their first operand (fit reduces or broadcasts
+/// to a scalar's shape: nothing to do).
 template <class F>
-inline constexpr bool is_pass_through_v =
-    std::is_same_v<F, fn::expect_shape_t<true>> || std::is_same_v<F, fn::expect_shape_t<false>> ||
-    std::is_same_v<F, fn::broadcast_t> || std::is_same_v<F, fn::fit_t>;
+inline constexpr bool is_pass_through_v = is_shape_bookkeeping_v<F> || std::is_same_v<F, fn::fit_t>;
 
 template <class F>
 std::string_view c_name() {

@@ -37,8 +37,9 @@ struct sign_t;
 /// node `e = f(u)`, which the rule reuses where it mentions it, so that the derivative
 /// shares the subexpression), `exact<A>` (the exact value at a compile-time constant
 /// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)) and `c_name` /
-/// `c_helper` (its name in C where it differs, and a definition the C code needs: lz::to_c). Forward mode (diff.hpp) multiplies by u',
-/// reverse mode (adjoint.hpp) by the cotangent; shapes, evaluation over tensors and
+/// `c_helper` (its name in C where it differs, and a definition the C code needs:
+/// lz::to_c). Forward mode (diff.hpp) multiplies by u', reverse mode (adjoint.hpp) by the
+/// cotangent; shapes, evaluation over tensors and
 /// printing are those of every elementwise function. docs/design.md, "Adding a
 /// function", lists what else a new one needs (its tests).
 template <class Derived>

@@ -105,8 +105,7 @@ rendered render_call(E const& e) {
     ((s += (first ? "" : ", "), s += render<Latex>(a).text, first = false), ...);
     return s;
   });
-  if constexpr (std::is_same_v<F, fn::expect_shape_t<true>> || std::is_same_v<F, fn::expect_shape_t<false>> ||
-                std::is_same_v<F, fn::broadcast_t>) {
+  if constexpr (is_shape_bookkeeping_v<F>) {
     return render<Latex>(arg<0>(e));  // a shape check or a broadcast only: prints as the value itself
   } else if constexpr (std::is_same_v<F, fn::at_t>) {  // element access, as written: m(0, 1)
     return boost::hana::unpack(e.elements, [](auto const&, auto const& u, auto const&... index) {

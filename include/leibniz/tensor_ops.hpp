@@ -133,6 +133,13 @@ namespace detail {
 /// The variable that a Jacobian's sweeps bind to each one-hot seed.
 using seed_variable = variable<"__leibniz_seed">;
 
+/// Nodes whose value is their first operand and whose other operands only give a shape
+/// to check or to broadcast to: printing (and lz::to_c) writes them as that operand.
+template <class F>
+inline constexpr bool is_shape_bookkeeping_v =
+    std::is_same_v<F, fn::expect_shape_t<true>> || std::is_same_v<F, fn::expect_shape_t<false>> ||
+    std::is_same_v<F, fn::broadcast_t>;
+
 /// Index terminals of element access: stored by value.
 using index_literal = literal<long long>;
 
