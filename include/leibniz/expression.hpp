@@ -76,12 +76,11 @@ inline constexpr bool is_bindable_v =
     std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
 template <class T>
 struct bindable_trait;  // specialised for tensor types in tensor.hpp
-template <class T>
-concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; } ||
-                   requires { typename tensor_binding<T>::value_type; };
 /// A value bound through leibniz::tensor_binding (another library's tensor).
 template <class T>
 concept ExternalTensor = requires { typename tensor_binding<T>::value_type; };
+template <class T>
+concept Bindable = is_bindable_v<T> || requires { bindable_trait<T>::value; } || ExternalTensor<T>;
 /// Values bound by copy even as lvalues: numbers. Tensors given as lvalues, fixed or
 /// dynamic, are bound by reference (no copy of their elements).
 template <class T>

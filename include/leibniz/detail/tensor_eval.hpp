@@ -67,6 +67,21 @@ struct placement {
       }
     }
   }
+  /// The same for an operand whose element (i0, i1, ...) is at i0 * own_stride[0] + ...
+  /// (another library's layout): `same` only where it is also row-major contiguous.
+  constexpr void place(shape const& own, std::size_t const* own_stride, bool row_major,
+                       shape const& root) noexcept {
+    same = row_major && own == root;
+    rank = root.rank();
+    if (same) return;
+    for (std::size_t d = root.rank(); d-- > 0;) {
+      stride[d] = 0;
+      if (d + own.rank() >= root.rank()) {
+        std::size_t const od = d + own.rank() - root.rank();
+        if (own[od] != 1) stride[d] = own_stride[od];
+      }
+    }
+  }
   [[nodiscard]] constexpr std::size_t offset(std::size_t i, std::size_t const* idx) const noexcept {
     if (same) return i;
     std::size_t o = 0;
@@ -114,7 +129,8 @@ struct dense_view {
 /// A view of a bound tensor of another library (leibniz::tensor_binding, e.g. an Eigen
 /// matrix, column-major or a block with strides): element (i0, i1, ...) is
 /// data[i0 * stride[0] + i1 * stride[1] + ...], read in place. Where its shape is the
-/// loop's and it is row-major contiguous, it is read at the flat index like a dense view.
+/// loop's and it is row-major contiguous, its plan is `same` and it is read at the flat
+/// index like a dense view (get_flat is called only then: never static-flat).
 template <class T, class S>
 struct strided_view {
   using plan_type = placement;
@@ -133,18 +149,8 @@ struct strided_view {
     return true;
   }
   [[nodiscard]] constexpr placement plan(leibniz::shape const& root) const noexcept {
-    leibniz::shape const own = to_shape(extents);
     placement p{};
-    p.rank = root.rank();
-    p.same = own == root && row_major();
-    if (p.same) return p;
-    for (std::size_t d = root.rank(); d-- > 0;) {
-      p.stride[d] = 0;
-      if (d + own.rank() >= root.rank()) {
-        std::size_t const od = d + own.rank() - root.rank();
-        if (own[od] != 1) p.stride[d] = stride[od];
-      }
-    }
+    p.place(to_shape(extents), stride.data(), row_major(), root);
     return p;
   }
   [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
@@ -152,16 +158,9 @@ struct strided_view {
   [[nodiscard]] constexpr R get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
     return static_cast<R>(data[p.offset(i, idx)]);
   }
-  /// The element at row-major flat index i of its own shape.
   template <class R>
   [[nodiscard]] constexpr R get_flat(std::size_t i) const noexcept {
-    leibniz::shape const own = to_shape(extents);
-    std::size_t offset = 0;
-    for (std::size_t d = own.rank(); d-- > 0;) {
-      offset += (i % own[d]) * stride[d];
-      i /= own[d];
-    }
-    return static_cast<R>(data[offset]);
+    return static_cast<R>(data[i]);  // row-major contiguous, as plan() found
   }
 };
 
