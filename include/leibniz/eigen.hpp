@@ -29,13 +29,18 @@ inline constexpr bool eigen_is_vector_v = T::IsVectorAtCompileTime != 0;
 template <class T>
 inline constexpr bool eigen_is_fixed_v = T::RowsAtCompileTime != Eigen::Dynamic && T::ColsAtCompileTime != Eigen::Dynamic;
 
+/// The shape type of an Eigen object bound to a variable: compile-time for fixed sizes.
 template <class T>
-using eigen_shape_t = std::conditional_t<
-    eigen_is_fixed_v<T>,
-    std::conditional_t<eigen_is_vector_v<T>, static_shape<static_cast<std::size_t>(eigen_is_fixed_v<T> ? T::SizeAtCompileTime : 1)>,
-                       static_shape<static_cast<std::size_t>(eigen_is_fixed_v<T> ? T::RowsAtCompileTime : 1),
-                                     static_cast<std::size_t>(eigen_is_fixed_v<T> ? T::ColsAtCompileTime : 1)>>,
-    leibniz::shape>;
+constexpr auto eigen_shape_type() {
+  if constexpr (!eigen_is_fixed_v<T>)
+    return leibniz::shape{};
+  else if constexpr (eigen_is_vector_v<T>)
+    return static_shape<static_cast<std::size_t>(T::SizeAtCompileTime)>{};
+  else
+    return static_shape<static_cast<std::size_t>(T::RowsAtCompileTime), static_cast<std::size_t>(T::ColsAtCompileTime)>{};
+}
+template <class T>
+using eigen_shape_t = decltype(eigen_shape_type<T>());
 }  // namespace detail
 
 /// An Eigen vector (one dimension 1 at compile time: VectorXd, RowVector3f, a column or
@@ -97,13 +102,13 @@ template <class T, std::size_t M, std::size_t N>
 }
 template <class T>
 [[nodiscard]] Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> to_eigen(tensor<T> const& t) {
-  auto const s = t.shape();
+  leibniz::shape const& s = t.shape();
   if (s.size() == 1)
     return Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1> const>(t.data(), static_cast<Eigen::Index>(s[0]));
   if (s.size() == 2)
     return Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> const>(
         t.data(), static_cast<Eigen::Index>(s[0]), static_cast<Eigen::Index>(s[1]));
-  throw shape_error("leibniz::to_eigen: needs a 1-D or 2-D tensor, got shape " + leibniz::shape(s).to_string());
+  throw shape_error("leibniz::to_eigen: needs a 1-D or 2-D tensor, got shape " + s.to_string());
 }
 
 }  // namespace leibniz

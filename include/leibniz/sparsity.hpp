@@ -17,6 +17,16 @@
 #include <utility>
 
 namespace leibniz {
+
+/// Row and column of each structural nonzero in row-major order, and where each row's
+/// nonzeros start (CSR: row r's are [row_start[r], row_start[r + 1])). A vector is one row.
+template <std::size_t Rows, std::size_t NonZeros>
+struct sparse_index {
+  std::array<std::size_t, NonZeros> row;
+  std::array<std::size_t, NonZeros> col;
+  std::array<std::size_t, Rows + 1> row_start;
+};
+
 namespace detail {
 
 template <class E>
@@ -50,13 +60,6 @@ struct pattern<call_node<fn::stack_t, Item...>> {
   static constexpr std::array<bool, cols> cells{!is_zero_v<Item>...};
 };
 
-template <class Row>
-struct row_cells;
-template <class... Item>
-struct row_cells<call_node<fn::stack_t, Item...>> {
-  static constexpr std::array<bool, sizeof...(Item)> value{!is_zero_v<Item>...};
-};
-
 template <class... Row>
   requires is_matrix_of_formulas_v<call_node<fn::stack_t, Row...>>
 struct pattern<call_node<fn::stack_t, Row...>> {
@@ -65,14 +68,13 @@ struct pattern<call_node<fn::stack_t, Row...>> {
   static constexpr std::size_t cols = stack_size_v<boost::mp11::mp_front<boost::mp11::mp_list<Row...>>>;
   static_assert(((stack_size_v<Row> == cols) && ...),
                 "leibniz::sparsity(J): the rows of the stack of stacks J must have one length");
-  static constexpr std::array<bool, rows * cols> cells = [] {
+  static constexpr std::array<bool, rows * cols> cells = [] {  // the rows' patterns, in turn
     std::array<bool, rows * cols> out{};
     std::size_t i = 0;
-    ((
-         [&] {
-           for (bool const c : row_cells<Row>::value) out[i++] = c;
-         }()),
-     ...);
+    auto const append = [&](auto const& row) {
+      for (bool const c : row) out[i++] = c;
+    };
+    (append(pattern<Row>::cells), ...);
     return out;
   }();
 };
@@ -93,18 +95,7 @@ constexpr auto const& entry(J const& j) noexcept {
     return arg<C>(j);
 }
 
-}  // namespace detail
 
-/// Row and column of each structural nonzero in row-major order, and where each row's
-/// nonzeros start (CSR: row r's are [row_start[r], row_start[r + 1])). A vector is one row.
-template <std::size_t Rows, std::size_t NonZeros>
-struct sparse_index {
-  std::array<std::size_t, NonZeros> row;
-  std::array<std::size_t, NonZeros> col;
-  std::array<std::size_t, Rows + 1> row_start;
-};
-
-namespace detail {
 template <class J>
 inline constexpr auto index_v = [] {
   using P = pattern<J>;
@@ -122,9 +113,7 @@ inline constexpr auto index_v = [] {
   out.row_start[P::rows] = k;
   return out;
 }();
-}  // namespace detail
 
-namespace detail {
 template <class J, std::size_t... K, class... B>
 constexpr auto eval_nonzeros(J const& j, std::index_sequence<K...>, B const&... bindings) {
   constexpr auto const& index = index_v<J>;
@@ -137,6 +126,23 @@ constexpr auto eval_nonzeros(J const& j, std::index_sequence<K...>, B const&... 
     using T = std::common_type_t<std::tuple_element_t<K, std::remove_cvref_t<decltype(values)>>...>;
     return std::array<T, sizeof...(K)>{static_cast<T>(std::get<K>(values))...};
   }
+}
+
+/// Entry (R, C) of tril(h): h's below and on the diagonal, 0 above.
+template <std::size_t R, std::size_t C, class H>
+constexpr auto tril_entry(H const& h) {
+  if constexpr (C <= R)
+    return entry<R, C>(h);
+  else
+    return constant<0>{};
+}
+template <std::size_t R, class H, std::size_t... C>
+constexpr auto tril_row(H const& h, std::index_sequence<C...>) {
+  return make_call_node<fn::stack_t>(tril_entry<R, C>(h)...);
+}
+template <class H, std::size_t... R>
+constexpr auto tril_rows(H const& h, std::index_sequence<R...> rows) {
+  return make_call_node<fn::stack_t>(tril_row<R>(h, rows)...);  // square: the columns are the rows
 }
 }  // namespace detail
 
@@ -181,22 +187,8 @@ template <Expression H>
 [[nodiscard]] constexpr auto tril(H const& h) {
   using P = detail::pattern<H>;
   static_assert(P::matrix && P::rows == P::cols, "leibniz::tril(H): H must be a square stack of stacks");
-  if constexpr (P::matrix && P::rows == P::cols) {
-    return [&]<std::size_t... R>(std::index_sequence<R...>) {
-      auto row = [&]<std::size_t Row, std::size_t... C>(std::integral_constant<std::size_t, Row>,
-                                                         std::index_sequence<C...>) {
-        auto pick = [&]<std::size_t Col>(std::integral_constant<std::size_t, Col>) {
-          if constexpr (Col <= Row)
-            return detail::entry<Row, Col>(h);
-          else
-            return constant<0>{};
-        };
-        return detail::make_call_node<fn::stack_t>(pick(std::integral_constant<std::size_t, C>{})...);
-      };
-      return detail::make_call_node<fn::stack_t>(
-          row(std::integral_constant<std::size_t, R>{}, std::make_index_sequence<P::cols>{})...);
-    }(std::make_index_sequence<P::rows>{});
-  }
+  if constexpr (P::matrix && P::rows == P::cols)
+    return detail::tril_rows(h, std::make_index_sequence<P::rows>{});
 }
 
 }  // namespace leibniz
