@@ -33,3 +33,56 @@ function(leibniz_dotted_name out prefix dir file)
   string(REPLACE "/" "." rel "${rel}")
   set(${out} "${prefix}.${rel}" PARENT_SCOPE)
 endfunction()
+
+# leibniz_add_catch_test(<name> <source> [LIBRARIES <lib>...])
+# A Catch2 v2 program <name> (linked to leibniz.dev and Catch2's main) and its ctest
+# tests, label runtime: one per TEST_CASE (LEIBNIZ_CATCH_DISCOVERY, the default) or one
+# for the program.
+function(leibniz_add_catch_test name src)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "LIBRARIES")
+  add_executable(${name} "${src}")
+  target_link_libraries(${name} PRIVATE leibniz.dev Catch2::Catch2WithMain ${arg_LIBRARIES})
+  if(LEIBNIZ_CATCH_DISCOVERY)
+    # Runs the program after each build to list its test cases. Catch2 2.13's Catch.cmake
+    # has no DISCOVERY_MODE PRE_TEST. The sanitizer options come from the test preset.
+    catch_discover_tests(${name} TEST_PREFIX "${name}/" PROPERTIES LABELS runtime)
+  else()
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES LABELS runtime)
+  endif()
+endfunction()
+
+# leibniz_add_fail_test(<name> <source> [LIBRARIES <lib>...])
+# For a source that must NOT compile (name fail.NAME):
+#   fail.NAME          EXCLUDE_FROM_ALL; the ctest test fail.NAME builds it through
+#                      cmake/run_fail_test.cmake, which passes only if the build fails AND
+#                      its output matches every `// LEIBNIZ_EXPECT_ERROR: <regex>` line
+#   fail.control.NAME  the same file with -DLEIBNIZ_FAIL_CONTROL, built by ALL: proves that
+#                      the file fails for the reason it states, not a typo (STYLE.md 2.11)
+# Same compiler, flags and warnings as every other test.
+function(leibniz_add_fail_test name src)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "LIBRARIES")
+  string(REGEX REPLACE "^fail\\." "fail.control." control "${name}")
+  file(STRINGS "${src}" expect REGEX "//[ \t]*LEIBNIZ_EXPECT_ERROR:")
+  if(NOT expect)
+    message(FATAL_ERROR "${src}: a compile-fail test needs a line "
+      "`// LEIBNIZ_EXPECT_ERROR: <regex>` (CMake regex, matched against the compiler output)")
+  endif()
+
+  add_library(${name} OBJECT EXCLUDE_FROM_ALL "${src}")
+  target_link_libraries(${name} PRIVATE leibniz.dev ${arg_LIBRARIES})
+  target_compile_options(${name} PRIVATE -fdiagnostics-color=never)   # plain text to match
+
+  add_library(${control} OBJECT "${src}")
+  target_link_libraries(${control} PRIVATE leibniz.dev ${arg_LIBRARIES})
+  target_compile_definitions(${control} PRIVATE LEIBNIZ_FAIL_CONTROL)
+
+  add_test(NAME ${name}
+    COMMAND "${CMAKE_COMMAND}"
+      -D "BUILD_DIR=${PROJECT_BINARY_DIR}"
+      -D "TARGET=${name}"
+      -D "SOURCE=${src}"
+      -P "${PROJECT_SOURCE_DIR}/cmake/run_fail_test.cmake")
+  # Two `cmake --build` on one build tree at once would fight over ninja's logs.
+  set_tests_properties(${name} PROPERTIES RESOURCE_LOCK leibniz_build_tree LABELS fail)
+endfunction()
