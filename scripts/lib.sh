@@ -29,6 +29,10 @@ lz_missing_packages() {
   command -v ninja >/dev/null 2>&1 || echo ninja-build
   command -v g++ >/dev/null 2>&1 || echo g++
   command -v clang++ >/dev/null 2>&1 || echo clang
+  # clang's sanitizer runtimes (the asan preset builds with clang++ 14): only recommended
+  # by Debian's clang package, so not always there.
+  compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a' >/dev/null ||
+    echo libclang-rt-14-dev
   if [ ! -f /usr/include/boost/hana.hpp ] || [ ! -f /usr/include/boost/yap/yap.hpp ] ||
      ! compgen -G '/usr/lib/*/cmake/Boost-1.81.0/BoostConfig.cmake' >/dev/null; then
     echo libboost1.81-dev
