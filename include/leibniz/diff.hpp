@@ -22,16 +22,39 @@ constexpr auto derive(E const& e, V const& v) {
   return derive(e, v, constant<1>{});
 }
 
+/// What the tangent rule of an operation gets (`F::tangent(e, d)`, tensor_ops.hpp and
+/// functions.hpp): `d(u)` is the tangent of an operand u in the direction `seed` of `v`,
+/// whose shape is at most u's (smaller where a broadcast operand is constant, as in
+/// d(a + b)/da with a of shape (1,) and b of shape (3,)); `d.fit(u)` is that tangent at
+/// u's own shape, for the operand of a non-elementwise operation; `depends<U>` tells
+/// whether an operand of type U depends on `v`.
+template <class V, class Seed>
+struct forward_context {
+  V const& v;
+  Seed const& seed;
+  template <class U>
+  static constexpr bool depends = depends_on_v<U, V>;
+  template <class U>
+  constexpr auto operator()(U const& u) const {
+    return derive(u, v, seed);
+  }
+  template <class U>
+  constexpr auto fit(U const& u) const {
+    return make_broadcast(derive(u, v, seed), u);
+  }
+};
+
+/// Whether the operation of call node E has a tangent rule.
+template <class E, class D>
+concept has_tangent_rule = requires(E const& e, D const& d) { call_function_t<E>::tangent(e, d); };
+
 /// The tangent of `e` in the direction `seed` of variable `v` (forward mode): with
 /// seed 1 it is d e / d v; with a tensor seed t it is the Jacobian-vector product.
-/// `e` depends on `v` (checked by the caller).
+/// `e` depends on `v` (checked by the caller). The arithmetic nodes and stack have their
+/// rules here; every other operation has its own (`tangent`, next to its definition).
 template <class E, class V, class Seed>
 constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
-  auto const dv = [&v, &seed](auto const& sub) { return derive(sub, v, seed); };
-  // The tangent of an operand of a non-elementwise operation, at the operand's shape
-  // (a tangent has at most its node's shape: smaller where a broadcast operand is
-  // constant, as in d(a + b)/da with a of shape (1,) and b of shape (3,)).
-  auto const dfit = [&](auto const& sub) { return make_broadcast(dv(sub), sub); };
+  forward_context<V, Seed> const dv{v, seed};
   if constexpr (std::is_same_v<E, V>) {
     return seed;
   } else if constexpr (is_add_v<E>) {
@@ -62,72 +85,14 @@ constexpr auto derive_node(E const& e, V const& v, Seed const& seed) {
     else  // u^p (p' log(u) + p u' / u)
       return make_mul(e, make_add(make_mul(dv(p), make_call<fn::log_t>(u)),
                                   make_div(make_mul(p, dv(u)), u)));
-  } else if constexpr (is_call_of_v<E, fn::atan2_t>) {  // (x y' - y x') / (x^2 + y^2)
-    auto const& y = arg<0>(e);
-    auto const& x = arg<1>(e);
-    return make_div(make_sub(make_mul(x, dv(y)), make_mul(y, dv(x))),
-                    make_add(make_pow(x, constant<2>{}), make_pow(y, constant<2>{})));
   } else if constexpr (is_stack_v<E>) {
     // every item's tangent at the item's shape, a zero too: the items of a stack of
     // tensors must have one shape
     return boost::hana::unpack(e.elements, [&](auto const&, auto const&... items) {
       return make_call_node<fn::stack_t>(make_shaped(dv(items), items)...);
     });
-  } else if constexpr (is_call_of_v<E, fn::sum_t> || is_call_of_v<E, fn::mean_t> ||
-                       is_call_of_v<E, fn::transpose_t>) {  // linear
-    return make_call_node<call_function_t<E>>(dfit(arg<0>(e)));
-  } else if constexpr (is_call_of_v<E, fn::mm_t> || is_call_of_v<E, fn::matmul_t> ||
-                       is_call_of_v<E, fn::dot_t> || is_call_of_v<E, fn::outer_t>) {  // bilinear
-    using F = call_function_t<E>;
-    auto const& a = arg<0>(e);
-    auto const& b = arg<1>(e);
-    if constexpr (!depends_on_v<arg_t<1, E>, V>)
-      return make_call_node<F>(dfit(a), b);
-    else if constexpr (!depends_on_v<arg_t<0, E>, V>)
-      return make_call_node<F>(a, dfit(b));
-    else
-      return make_add(make_call_node<F>(dfit(a), b), make_call_node<F>(a, dfit(b)));
-  } else if constexpr (is_call_of_v<E, fn::at_t> || is_call_of_v<E, fn::row_t>) {
-    // the same element (or slice) of the tangent
-    return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... index) {
-      return make_call_node<call_function_t<E>>(dfit(u), index...);
-    });
-  } else if constexpr (is_call_of_v<E, fn::matmul_vjp_a_t> || is_call_of_v<E, fn::matmul_vjp_b_t>) {
-    // bilinear in c and the other operand
-    using F = call_function_t<E>;
-    constexpr std::size_t other = std::is_same_v<F, fn::matmul_vjp_a_t> ? 2 : 1;
-    auto const& c = arg<0>(e);
-    auto const& a = arg<1>(e);
-    auto const& b = arg<2>(e);
-    auto const dc = [&] {
-      if constexpr (depends_on_v<arg_t<0, E>, V>)
-        return make_call_node<F>(dfit(c), a, b);
-      else
-        return constant<0>{};
-    }();
-    auto const dother = [&] {
-      if constexpr (!depends_on_v<arg_t<other, E>, V>)
-        return constant<0>{};
-      else if constexpr (other == 2)
-        return make_call_node<F>(c, a, dfit(b));
-      else
-        return make_call_node<F>(c, dfit(a), b);
-    }();
-    return make_add(dc, dother);
-  } else if constexpr (is_call_of_v<E, fn::broadcast_t>) {  // a tangent at most c's shape
-    return make_broadcast(dv(arg<0>(e)), arg<1>(e));
-  } else if constexpr (is_call_of_v<E, fn::fit_t> || is_call_of_v<E, fn::onehot_t> ||
-                       is_call_of_v<E, fn::unrow_t> ||
-                       is_call_of_v<E, fn::expect_shape_t<true>> ||
-                       is_call_of_v<E, fn::expect_shape_t<false>>) {
-    // linear in the first argument, whose tangent is brought to its shape first (a fit
-    // sums over c's broadcast dimensions); the others give the shape
-    return boost::hana::unpack(e.elements, [&](auto const&, auto const& c, auto const&... rest) {
-      return make_call_node<call_function_t<E>>(dfit(c), rest...);
-    });
-  } else if constexpr (is_elementwise_function_v<call_function_t<E>>) {  // f'(u) u'
-    auto const& u = arg<0>(e);
-    return make_mul(call_function_t<E>::derivative(e, u), dv(u));
+  } else if constexpr (has_tangent_rule<E, forward_context<V, Seed>>) {
+    return call_function_t<E>::tangent(e, dv);
   } else {
     static_assert(sizeof(E) == 0,
                   "leibniz: no derivative rule for this node (a Jacobian node is not "

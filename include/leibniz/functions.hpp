@@ -38,14 +38,26 @@ struct sign_t;
 /// shares the subexpression), `exact<A>` (the exact value at a compile-time constant
 /// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)) and `c_name` /
 /// `c_helper` (its name in C where it differs, and a definition the C code needs:
-/// lz::to_c). Forward mode (diff.hpp) multiplies by u', reverse mode (adjoint.hpp) by the
-/// cotangent; shapes, evaluation over tensors and
+/// lz::to_c). Forward mode (`tangent`, used by diff.hpp) multiplies it by u', reverse mode
+/// (`adjoint`, used by adjoint.hpp) by the cotangent; shapes, evaluation over tensors and
 /// printing are those of every elementwise function. docs/design.md, "Adding a
 /// function", lists what else a new one needs (its tests).
 template <class Derived>
 struct unary_function {
   /// Marks an elementwise function (detail::is_elementwise_function_v).
   static constexpr bool elementwise = true;
+  /// Forward mode: f'(u) u' (the context d gives u's tangent d(u); tensor_ops.hpp).
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const& u = detail::arg<0>(e);
+    return detail::make_mul(Derived::derivative(e, u), d(u));
+  }
+  /// Reverse mode: u's cotangent is c f'(u).
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& u = detail::arg<0>(e);
+    return adj(u, detail::make_mul(c, Derived::derivative(e, u)));
+  }
   /// No exact values unless the function says so.
   template <class A>
   using exact = void;
@@ -332,6 +344,26 @@ struct atan2_t {
   static constexpr bool elementwise = true;
   static constexpr std::string_view name = "atan2";
   static constexpr std::string_view latex = "\\operatorname{atan2}";
+  /// (x y' - y x') / (x^2 + y^2)
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const& y = detail::arg<0>(e);
+    auto const& x = detail::arg<1>(e);
+    return detail::make_div(detail::make_sub(detail::make_mul(x, d(y)), detail::make_mul(y, d(x))),
+                            radius_squared(x, y));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& y = detail::arg<0>(e);
+    auto const& x = detail::arg<1>(e);
+    auto const r2 = radius_squared(x, y);
+    return detail::make_add(adj(y, detail::make_mul(c, detail::make_div(x, r2))),
+                            adj(x, detail::make_neg(detail::make_mul(c, detail::make_div(y, r2)))));
+  }
+  template <class X, class Y>
+  static constexpr auto radius_squared(X const& x, Y const& y) {
+    return detail::make_add(detail::make_pow(x, constant<2>{}), detail::make_pow(y, constant<2>{}));
+  }
   template <class T>
   [[nodiscard]] static constexpr T apply(T y, T x) {
     return detail::math::atan2(y, x);

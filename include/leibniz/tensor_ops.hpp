@@ -7,11 +7,86 @@
 #include <leibniz/detail/build.hpp>
 #include <leibniz/expression.hpp>
 
+#include <boost/hana/unpack.hpp>
+
 #include <ostream>
 #include <string_view>
 #include <type_traits>
 
 namespace leibniz {
+namespace fn {
+struct fit_t;
+struct broadcast_t;
+struct numel_t;
+struct onehot_t;
+struct row_t;
+struct unrow_t;
+struct matmul_t;
+struct transpose_t;
+struct matmul_vjp_a_t;
+struct matmul_vjp_b_t;
+}  // namespace fn
+
+namespace detail {
+template <class C, class L>
+constexpr auto make_fit(C const& c, L const& like);
+template <class C, class L>
+constexpr auto make_broadcast(C const& c, L const& like);
+
+// The derivative rules of the tensor operations live in each operation's struct below:
+//   static auto tangent(e, d)       forward mode: the tangent of e = F(args...), where
+//                                   d(u) is the tangent of an operand u (at most u's
+//                                   shape), d.fit(u) that tangent at u's shape, and
+//                                   D::depends<U> whether operand type U depends on the
+//                                   variable (diff.hpp, forward_context);
+//   static auto adjoint(e, c, adj)  reverse mode: the sum of adj(u, cotangent of u) over
+//                                   the operands, given e's cotangent c (adjoint.hpp).
+// An operation without them cannot be differentiated: diff.hpp and adjoint.hpp say so.
+
+/// The tangent of a node linear in its first operand; the others give a shape or an index.
+template <class F, class E, class D>
+constexpr auto linear_tangent(E const& e, D const& d) {
+  return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... rest) {
+    return make_call_node<F>(d.fit(u), rest...);
+  });
+}
+/// The tangent of a bilinear node F(a, b): F(a', b) + F(a, b').
+template <class F, class E, class D>
+constexpr auto bilinear_tangent(E const& e, D const& d) {
+  auto const& a = arg<0>(e);
+  auto const& b = arg<1>(e);
+  if constexpr (!D::template depends<arg_t<1, E>>)
+    return make_call_node<F>(d.fit(a), b);
+  else if constexpr (!D::template depends<arg_t<0, E>>)
+    return make_call_node<F>(a, d.fit(b));
+  else
+    return make_add(make_call_node<F>(d.fit(a), b), make_call_node<F>(a, d.fit(b)));
+}
+/// The tangent of matmul_vjp_a(c, a, b) / matmul_vjp_b(c, a, b), bilinear in c and the
+/// operand other than the one it is the cotangent of (Other: 2 for b, 1 for a).
+template <class F, std::size_t Other, class E, class D>
+constexpr auto matmul_vjp_tangent(E const& e, D const& d) {
+  auto const& c = arg<0>(e);
+  auto const& a = arg<1>(e);
+  auto const& b = arg<2>(e);
+  auto const dc = [&] {
+    if constexpr (D::template depends<arg_t<0, E>>)
+      return make_call_node<F>(d.fit(c), a, b);
+    else
+      return constant<0>{};
+  }();
+  auto const dother = [&] {
+    if constexpr (!D::template depends<arg_t<Other, E>>)
+      return constant<0>{};
+    else if constexpr (Other == 2)
+      return make_call_node<F>(c, a, d.fit(b));
+    else
+      return make_call_node<F>(c, d.fit(a), b);
+  }();
+  return make_add(dc, dother);
+}
+}  // namespace detail
+
 namespace fn {
 
 /// Printing of a function object by its name (as a Boost.YAP terminal value).
@@ -33,30 +108,105 @@ struct tensor_function : named<Derived> {
 /// sum(e): the sum of all elements, a scalar (a scalar is its own sum).
 struct sum_t : tensor_function<sum_t, 1> {
   static constexpr std::string_view name = "sum";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<sum_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& u = detail::arg<0>(e);
+    return adj(u, detail::make_fit(detail::make_fit(c, e), u));
+  }
 };
 /// mean(e): the mean of all elements, a scalar.
 struct mean_t : tensor_function<mean_t, 1> {
   static constexpr std::string_view name = "mean";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<mean_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& u = detail::arg<0>(e);
+    return adj(u, detail::make_fit(
+                      detail::make_div(detail::make_fit(c, e), detail::make_call_node<numel_t>(u)), u));
+  }
 };
 /// mm(a, b): the matrix product of two 2-D tensors, as torch.mm.
 struct mm_t : tensor_function<mm_t, 2> {
   static constexpr std::string_view name = "mm";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::bilinear_tangent<mm_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    using detail::make_call_node;
+    auto const& x = detail::arg<0>(e);
+    auto const& y = detail::arg<1>(e);
+    auto const ce = detail::make_fit(c, e);
+    return detail::make_add(adj(x, make_call_node<mm_t>(ce, make_call_node<transpose_t>(y))),
+                            adj(y, make_call_node<mm_t>(make_call_node<transpose_t>(x), ce)));
+  }
 };
 /// matmul(a, b): torch.matmul for 1-D and 2-D operands.
 struct matmul_t : tensor_function<matmul_t, 2> {
   static constexpr std::string_view name = "matmul";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::bilinear_tangent<matmul_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    using detail::make_call_node;
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    auto const ce = detail::make_fit(c, e);
+    return detail::make_add(adj(a, make_call_node<matmul_vjp_a_t>(ce, a, b)),
+                            adj(b, make_call_node<matmul_vjp_b_t>(ce, a, b)));
+  }
 };
 /// dot(a, b): the inner product of two 1-D tensors, a scalar.
 struct dot_t : tensor_function<dot_t, 2> {
   static constexpr std::string_view name = "dot";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::bilinear_tangent<dot_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    auto const ce = detail::make_fit(c, e);
+    return detail::make_add(adj(a, detail::make_mul(ce, b)), adj(b, detail::make_mul(ce, a)));
+  }
 };
 /// transpose(e): the transpose of a 2-D tensor.
 struct transpose_t : tensor_function<transpose_t, 1> {
   static constexpr std::string_view name = "transpose";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<transpose_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return adj(detail::arg<0>(e), detail::make_call_node<transpose_t>(detail::make_fit(c, e)));
+  }
 };
 /// e(i, j...): one element of a tensor, a scalar. The indices are stored in the node.
 struct at_t : named<at_t> {
   static constexpr std::string_view name = "at";
+  /// the same element of the tangent
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<at_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... index) {
+      return adj(u, detail::make_call_node<onehot_t>(c, u, index...));
+    });
+  }
 };
 
 // Internal nodes of derivatives over tensors (printed with these names).
@@ -65,6 +215,18 @@ struct at_t : named<at_t> {
 /// shape of `like`; `like` is used for its shape only.
 struct fit_t : named<fit_t> {
   static constexpr std::string_view name = "fit";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<fit_t>(e, d);
+  }
+  /// The adjoint fits back: c is first brought to the node's own shape (a cotangent can
+  /// be broadcast beyond its node's shape, as that of fit(x, s) in fit(x, s) * b for a
+  /// scalar s), then to the operand's.
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& u = detail::arg<0>(e);
+    return adj(u, detail::make_fit(detail::make_fit(c, e), u));
+  }
 };
 /// broadcast(c, like): c broadcast to the shape of `like`, which c's shape must
 /// broadcast to. Forward mode gives a tangent the shape of the operands it depends on,
@@ -73,6 +235,15 @@ struct fit_t : named<fit_t> {
 /// or a product). It prints as c itself: broadcasting is implicit in the notation.
 struct broadcast_t : named<broadcast_t> {
   static constexpr std::string_view name = "broadcast";
+  /// a tangent of at most the shape of the second operand
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::make_broadcast(d(detail::arg<0>(e)), detail::arg<1>(e));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return fit_t::adjoint(e, c, adj);
+  }
 };
 /// expect_shape(v, like): v itself, after checking that its shape is like's: the v
 /// of a vjp (like: the output) or the t of a jvp / hvp (like: the variable), which
@@ -81,6 +252,14 @@ template <bool Cotangent>
 struct expect_shape_t : named<expect_shape_t<Cotangent>> {
   static constexpr bool cotangent = Cotangent;
   static constexpr std::string_view name = "expect_shape";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<expect_shape_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return adj(detail::arg<0>(e), detail::make_fit(c, e));
+  }
 };
 /// numel(u): the number of elements of u (for its shape only).
 struct numel_t : named<numel_t> {
@@ -89,24 +268,80 @@ struct numel_t : named<numel_t> {
 /// onehot(c, like, i...): a tensor of like's shape, c at (i...), zero elsewhere.
 struct onehot_t : named<onehot_t> {
   static constexpr std::string_view name = "onehot";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<onehot_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return boost::hana::unpack(e.elements, [&](auto const&, auto const& c0, auto const&, auto const&... index) {
+      return adj(c0, detail::make_call_node<at_t>(detail::make_fit(c, e), index...));
+    });
+  }
 };
 /// row(c, k): c[k], the k-th slice along the first dimension.
 struct row_t : named<row_t> {
   static constexpr std::string_view name = "row";
+  /// the same slice of the tangent
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<row_t>(e, d);
+  }
+  /// the slice goes back to its place
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& u = detail::arg<0>(e);
+    return adj(u, detail::make_call_node<unrow_t>(detail::make_fit(c, e), u, detail::arg<1>(e)));
+  }
 };
 /// unrow(c, like, k): a tensor of like's shape, zero but for its k-th slice along the
 /// first dimension, which is c (brought to the slice's shape): the adjoint of row.
 struct unrow_t : named<unrow_t> {
   static constexpr std::string_view name = "unrow";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::linear_tangent<unrow_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return adj(detail::arg<0>(e), detail::make_call_node<row_t>(detail::make_fit(c, e), detail::arg<2>(e)));
+  }
 };
 /// matmul_vjp_a(c, a, b), matmul_vjp_b(c, a, b): the cotangents of a and b in
 /// matmul(a, b) for the cotangent c, by torch.matmul's rules for 1-D and 2-D operands
 /// (the other operand's rank picks the rule).
 struct matmul_vjp_a_t : named<matmul_vjp_a_t> {
   static constexpr std::string_view name = "matmul_vjp_a";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::matmul_vjp_tangent<matmul_vjp_a_t, 2>(e, d);
+  }
+  /// e = A(m, b), the adjoint of a -> matmul(a, b) applied to m: bilinear, and
+  /// <g, A(m, b)> = <m, matmul(g, b)>, so m gets matmul(g, b) and b gets B(m, g)
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& m = detail::arg<0>(e);
+    auto const& b = detail::arg<2>(e);
+    auto const g = detail::make_fit(c, e);
+    return detail::make_add(adj(m, detail::make_call_node<matmul_t>(g, b)),
+                            adj(b, detail::make_call_node<matmul_vjp_b_t>(m, g, b)));
+  }
 };
 struct matmul_vjp_b_t : named<matmul_vjp_b_t> {
   static constexpr std::string_view name = "matmul_vjp_b";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::matmul_vjp_tangent<matmul_vjp_b_t, 1>(e, d);
+  }
+  /// e = B(m, a), the adjoint of b -> matmul(a, b) applied to m: <g, B(m, a)> = <m, matmul(a, g)>
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& m = detail::arg<0>(e);
+    auto const& a = detail::arg<1>(e);
+    auto const g = detail::make_fit(c, e);
+    return detail::make_add(adj(m, detail::make_call_node<matmul_t>(a, g)),
+                            adj(a, detail::make_call_node<matmul_vjp_a_t>(m, a, g)));
+  }
 };
 /// jacobian(F, a, reverse, forward): a Jacobian evaluated by sweeps (calculus.hpp).
 template <bool ForwardOnly>
@@ -117,6 +352,19 @@ struct jacobian_t : named<jacobian_t<ForwardOnly>> {
 /// outer(u, v): the outer product of two 1-D tensors.
 struct outer_t : tensor_function<outer_t, 2> {
   static constexpr std::string_view name = "outer";
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return detail::bilinear_tangent<outer_t>(e, d);
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    using detail::make_call_node;
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    auto const ce = detail::make_fit(c, e);
+    return detail::make_add(adj(a, make_call_node<matmul_t>(ce, b)),
+                            adj(b, make_call_node<matmul_t>(make_call_node<transpose_t>(ce), a)));
+  }
 };
 
 }  // namespace fn
