@@ -12,6 +12,7 @@
 #include <leibniz/fixed_tensor.hpp>
 #include <leibniz/functions.hpp>
 #include <leibniz/inspect.hpp>
+#include <leibniz/literals.hpp>
 #include <leibniz/operators.hpp>
 #include <leibniz/print.hpp>
 #include <leibniz/shape.hpp>

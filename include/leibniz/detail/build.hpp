@@ -5,6 +5,7 @@
 
 #include <leibniz/detail/rational.hpp>
 #include <leibniz/expression.hpp>
+#include <leibniz/literals.hpp>  // every header that builds nodes gives N_c too
 
 #include <functional>
 #include <type_traits>

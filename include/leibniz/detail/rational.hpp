@@ -96,29 +96,4 @@ template <ratio_value R>
 
 }  // namespace leibniz::detail
 
-namespace leibniz::literals {
-
-/// `2_c` is `lz::constant<2>`: an integer carried in the type.
-template <char... C>
-[[nodiscard]] constexpr auto operator""_c() {
-  constexpr auto parsed = [] {
-    char const digits[] = {C...};
-    detail::wide_int v = 0;
-    bool ok = true;
-    for (char c : digits) {
-      if (c == '\'') continue;
-      if (c < '0' || c > '9') ok = false;
-      v = v * 10 + (c - '0');
-      if (v > std::numeric_limits<std::intmax_t>::max()) ok = false;
-    }
-    return detail::ratio_value{ok ? static_cast<std::intmax_t>(v) : 0, 1, ok};
-  }();
-  static_assert(parsed.ok,
-                "leibniz: the _c literal takes a decimal integer that fits std::intmax_t "
-                "(for a fraction write 1_c / 2_c or lz::constant<1, 2>)");
-  return constant<parsed.num>{};
-}
-
-}  // namespace leibniz::literals
-
 #endif  // LEIBNIZ_DETAIL_RATIONAL_HPP
