@@ -3,7 +3,7 @@
 #ifndef LEIBNIZ_CALCULUS_HPP
 #define LEIBNIZ_CALCULUS_HPP
 
-#include <leibniz/adjoint.hpp>
+#include <leibniz/detail/adjoint.hpp>
 #include <leibniz/detail/build.hpp>
 #include <leibniz/diff.hpp>
 #include <leibniz/expression.hpp>

@@ -39,7 +39,7 @@ struct sign_t;
 /// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)) and `c_name` /
 /// `c_helper` (its name in C where it differs, and a definition the C code needs:
 /// lz::to_c). Forward mode (`tangent`, used by diff.hpp) multiplies it by u', reverse mode
-/// (`adjoint`, used by adjoint.hpp) by the cotangent; shapes, evaluation over tensors and
+/// (`adjoint`, used by detail/adjoint.hpp) by the cotangent; shapes, evaluation over tensors and
 /// printing are those of every elementwise function. docs/design.md, "Adding a
 /// function", lists what else a new one needs (its tests).
 template <class Derived>

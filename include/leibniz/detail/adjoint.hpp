@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // leibniz: the adjoint (reverse-mode) form of derivatives, generated as expression types.
-#ifndef LEIBNIZ_ADJOINT_HPP
-#define LEIBNIZ_ADJOINT_HPP
+#ifndef LEIBNIZ_DETAIL_ADJOINT_HPP
+#define LEIBNIZ_DETAIL_ADJOINT_HPP
 
 #include <leibniz/detail/build.hpp>
 #include <leibniz/diff.hpp>
@@ -105,4 +105,4 @@ constexpr auto adjoint(E const& e, V const& v, C const& c) {
 
 }  // namespace leibniz::detail
 
-#endif  // LEIBNIZ_ADJOINT_HPP
+#endif  // LEIBNIZ_DETAIL_ADJOINT_HPP
