@@ -175,10 +175,14 @@ using pow_node = call_node<fn::pow_t, A, B>;
 namespace detail {
 
 /// Whether argument I of function F is used for its shape only (internal nodes of
-/// derivatives over tensors): such an argument is bound but never differentiated.
+/// derivatives over tensors): such an argument is bound but never differentiated. An
+/// operation says so in its struct, `static constexpr bool shape_only_arg(std::size_t)`.
 template <class F>
-constexpr bool is_shape_only_arg(std::size_t) noexcept {
-  return false;
+constexpr bool is_shape_only_arg(std::size_t i) noexcept {
+  if constexpr (requires { F::shape_only_arg(std::size_t{}); })
+    return F::shape_only_arg(i);
+  else
+    return false;
 }
 
 template <class T>

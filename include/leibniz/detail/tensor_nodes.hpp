@@ -106,6 +106,7 @@ struct named {
 /// shape of `like`; `like` is used for its shape only.
 struct fit_t : named<fit_t> {
   static constexpr std::string_view name = "fit";
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::linear_tangent<fit_t>(e, d);
@@ -126,6 +127,7 @@ struct fit_t : named<fit_t> {
 /// or a product). It prints as c itself: broadcasting is implicit in the notation.
 struct broadcast_t : named<broadcast_t> {
   static constexpr std::string_view name = "broadcast";
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
   /// a tangent of at most the shape of the second operand
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
@@ -143,6 +145,7 @@ template <bool Cotangent>
 struct expect_shape_t : named<expect_shape_t<Cotangent>> {
   static constexpr bool cotangent = Cotangent;
   static constexpr std::string_view name = "expect_shape";
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::linear_tangent<expect_shape_t>(e, d);
@@ -155,10 +158,12 @@ struct expect_shape_t : named<expect_shape_t<Cotangent>> {
 /// numel(u): the number of elements of u (for its shape only).
 struct numel_t : named<numel_t> {
   static constexpr std::string_view name = "numel";
+  static constexpr bool shape_only_arg(std::size_t) noexcept { return true; }
 };
 /// onehot(c, like, i...): a tensor of like's shape, c at (i...), zero elsewhere.
 struct onehot_t : named<onehot_t> {
   static constexpr std::string_view name = "onehot";
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::linear_tangent<onehot_t>(e, d);
@@ -189,6 +194,7 @@ struct row_t : named<row_t> {
 /// first dimension, which is c (brought to the slice's shape): the adjoint of row.
 struct unrow_t : named<unrow_t> {
   static constexpr std::string_view name = "unrow";
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 1; }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::linear_tangent<unrow_t>(e, d);
@@ -203,6 +209,7 @@ struct unrow_t : named<unrow_t> {
 /// (the other operand's rank picks the rule).
 struct matmul_vjp_a_t : named<matmul_vjp_a_t> {
   static constexpr std::string_view name = "matmul_vjp_a";
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 1; }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::matmul_vjp_tangent<matmul_vjp_a_t, 2>(e, d);
@@ -220,6 +227,7 @@ struct matmul_vjp_a_t : named<matmul_vjp_a_t> {
 };
 struct matmul_vjp_b_t : named<matmul_vjp_b_t> {
   static constexpr std::string_view name = "matmul_vjp_b";
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 2; }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::matmul_vjp_tangent<matmul_vjp_b_t, 1>(e, d);
@@ -256,43 +264,6 @@ inline constexpr bool is_shape_bookkeeping_v =
 
 /// Index terminals of element access: stored by value.
 using index_literal = literal<long long>;
-
-template <>
-constexpr bool is_shape_only_arg<fn::fit_t>(std::size_t i) noexcept {
-  return i >= 1;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::broadcast_t>(std::size_t i) noexcept {
-  return i >= 1;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::expect_shape_t<true>>(std::size_t i) noexcept {
-  return i >= 1;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::expect_shape_t<false>>(std::size_t i) noexcept {
-  return i >= 1;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::numel_t>(std::size_t) noexcept {
-  return true;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::onehot_t>(std::size_t i) noexcept {
-  return i >= 1;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::unrow_t>(std::size_t i) noexcept {
-  return i == 1;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::matmul_vjp_a_t>(std::size_t i) noexcept {
-  return i == 1;
-}
-template <>
-constexpr bool is_shape_only_arg<fn::matmul_vjp_b_t>(std::size_t i) noexcept {
-  return i == 2;
-}
 
 /// Whether c has like's shape, known from the types: both scalars, c is like itself, or
 /// c was fitted or broadcast to that very like (stateless, so equal types are equal).
