@@ -18,9 +18,11 @@
 namespace leibniz {
 namespace fn {
 
-/// Common part of the tensor operations: a call node on expressions only.
+/// Common part of the tensor operations: a call node on expressions only. Each is
+/// linear (one operand) or bilinear (two), which gives its tangent.
 template <class Derived, std::size_t Arity>
-struct tensor_function : named<Derived> {
+struct tensor_function
+    : std::conditional_t<Arity == 1, linear_operation<Derived>, bilinear_operation<Derived>> {
   template <Operand... A>
     requires(sizeof...(A) == Arity && (Expression<A> || ...))
   [[nodiscard]] constexpr auto operator()(A const&... a) const {
@@ -31,10 +33,6 @@ struct tensor_function : named<Derived> {
 /// sum(e): the sum of all elements, a scalar (a scalar is its own sum).
 struct sum_t : tensor_function<sum_t, 1> {
   static constexpr std::string_view name = "sum";
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<sum_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     auto const& u = detail::arg<0>(e);
@@ -44,10 +42,6 @@ struct sum_t : tensor_function<sum_t, 1> {
 /// mean(e): the mean of all elements, a scalar.
 struct mean_t : tensor_function<mean_t, 1> {
   static constexpr std::string_view name = "mean";
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<mean_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     auto const& u = detail::arg<0>(e);
@@ -58,10 +52,6 @@ struct mean_t : tensor_function<mean_t, 1> {
 /// mm(a, b): the matrix product of two 2-D tensors, as torch.mm.
 struct mm_t : tensor_function<mm_t, 2> {
   static constexpr std::string_view name = "mm";
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::bilinear_tangent<mm_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     using detail::make_call_node;
@@ -75,10 +65,6 @@ struct mm_t : tensor_function<mm_t, 2> {
 /// matmul(a, b): torch.matmul for 1-D and 2-D operands.
 struct matmul_t : tensor_function<matmul_t, 2> {
   static constexpr std::string_view name = "matmul";
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::bilinear_tangent<matmul_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     using detail::make_call_node;
@@ -92,10 +78,6 @@ struct matmul_t : tensor_function<matmul_t, 2> {
 /// dot(a, b): the inner product of two 1-D tensors, a scalar.
 struct dot_t : tensor_function<dot_t, 2> {
   static constexpr std::string_view name = "dot";
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::bilinear_tangent<dot_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     auto const& a = detail::arg<0>(e);
@@ -107,23 +89,14 @@ struct dot_t : tensor_function<dot_t, 2> {
 /// transpose(e): the transpose of a 2-D tensor.
 struct transpose_t : tensor_function<transpose_t, 1> {
   static constexpr std::string_view name = "transpose";
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<transpose_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return adj(detail::arg<0>(e), detail::make_call_node<transpose_t>(detail::make_fit(c, e)));
   }
 };
 /// e(i, j...): one element of a tensor, a scalar. The indices are stored in the node.
-struct at_t : named<at_t> {
+struct at_t : linear_operation<at_t> {
   static constexpr std::string_view name = "at";
-  /// the same element of the tangent
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<at_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... index) {
@@ -135,10 +108,6 @@ struct at_t : named<at_t> {
 /// outer(u, v): the outer product of two 1-D tensors.
 struct outer_t : tensor_function<outer_t, 2> {
   static constexpr std::string_view name = "outer";
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::bilinear_tangent<outer_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     using detail::make_call_node;

@@ -48,25 +48,6 @@ constexpr auto make_broadcast(C const& c, L const& like);
 //                                   the operands, given e's cotangent c (detail/adjoint.hpp).
 // An operation without them cannot be differentiated: diff.hpp and detail/adjoint.hpp say so.
 
-/// The tangent of a node linear in its first operand; the others give a shape or an index.
-template <class F, class E, class D>
-constexpr auto linear_tangent(E const& e, D const& d) {
-  return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... rest) {
-    return make_call_node<F>(d.fit(u), rest...);
-  });
-}
-/// The tangent of a bilinear node F(a, b): F(a', b) + F(a, b').
-template <class F, class E, class D>
-constexpr auto bilinear_tangent(E const& e, D const& d) {
-  auto const& a = arg<0>(e);
-  auto const& b = arg<1>(e);
-  if constexpr (!D::template depends<arg_t<1, E>>)
-    return make_call_node<F>(d.fit(a), b);
-  else if constexpr (!D::template depends<arg_t<0, E>>)
-    return make_call_node<F>(a, d.fit(b));
-  else
-    return make_add(make_call_node<F>(d.fit(a), b), make_call_node<F>(a, d.fit(b)));
-}
 /// The tangent of matmul_vjp_a(c, a, b) / matmul_vjp_b(c, a, b), bilinear in c and the
 /// operand other than the one it is the cotangent of (Other: 2 for b, 1 for a).
 template <class F, std::size_t Other, class E, class D>
@@ -100,17 +81,42 @@ struct named {
   friend std::ostream& operator<<(std::ostream& os, Derived const&) { return os << Derived::name; }
 };
 
+/// An operation linear in its first operand (the others give a shape or an index): its
+/// tangent is the operation applied to that operand's tangent, brought to its shape.
+template <class Derived>
+struct linear_operation : named<Derived> {
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... rest) {
+      return detail::make_call_node<Derived>(d.fit(u), rest...);
+    });
+  }
+};
+
+/// An operation bilinear in its two operands: the tangent of F(a, b) is F(a', b) + F(a, b').
+template <class Derived>
+struct bilinear_operation : named<Derived> {
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    if constexpr (!D::template depends<detail::arg_t<1, E>>)
+      return detail::make_call_node<Derived>(d.fit(a), b);
+    else if constexpr (!D::template depends<detail::arg_t<0, E>>)
+      return detail::make_call_node<Derived>(a, d.fit(b));
+    else
+      return detail::make_add(detail::make_call_node<Derived>(d.fit(a), b),
+                              detail::make_call_node<Derived>(a, d.fit(b)));
+  }
+};
+
 // Internal nodes of derivatives over tensors (printed with these names).
 
 /// fit(c, like): c reduced (summed over broadcast dimensions) or broadcast to the
 /// shape of `like`; `like` is used for its shape only.
-struct fit_t : named<fit_t> {
+struct fit_t : linear_operation<fit_t> {
   static constexpr std::string_view name = "fit";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<fit_t>(e, d);
-  }
   /// The adjoint fits back: c is first brought to the node's own shape (a cotangent can
   /// be broadcast beyond its node's shape, as that of fit(x, s) in fit(x, s) * b for a
   /// scalar s), then to the operand's.
@@ -142,14 +148,10 @@ struct broadcast_t : named<broadcast_t> {
 /// of a vjp (like: the output) or the t of a jvp / hvp (like: the variable), which
 /// must match exactly, as torch.autograd.functional requires.
 template <bool Cotangent>
-struct expect_shape_t : named<expect_shape_t<Cotangent>> {
+struct expect_shape_t : linear_operation<expect_shape_t<Cotangent>> {
   static constexpr bool cotangent = Cotangent;
   static constexpr std::string_view name = "expect_shape";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<expect_shape_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return adj(detail::arg<0>(e), detail::make_fit(c, e));
@@ -161,13 +163,9 @@ struct numel_t : named<numel_t> {
   static constexpr bool shape_only_arg(std::size_t) noexcept { return true; }
 };
 /// onehot(c, like, i...): a tensor of like's shape, c at (i...), zero elsewhere.
-struct onehot_t : named<onehot_t> {
+struct onehot_t : linear_operation<onehot_t> {
   static constexpr std::string_view name = "onehot";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<onehot_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c0, auto const&, auto const&... index) {
@@ -176,13 +174,8 @@ struct onehot_t : named<onehot_t> {
   }
 };
 /// row(c, k): c[k], the k-th slice along the first dimension.
-struct row_t : named<row_t> {
+struct row_t : linear_operation<row_t> {
   static constexpr std::string_view name = "row";
-  /// the same slice of the tangent
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<row_t>(e, d);
-  }
   /// the slice goes back to its place
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
@@ -192,13 +185,9 @@ struct row_t : named<row_t> {
 };
 /// unrow(c, like, k): a tensor of like's shape, zero but for its k-th slice along the
 /// first dimension, which is c (brought to the slice's shape): the adjoint of row.
-struct unrow_t : named<unrow_t> {
+struct unrow_t : linear_operation<unrow_t> {
   static constexpr std::string_view name = "unrow";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 1; }
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    return detail::linear_tangent<unrow_t>(e, d);
-  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return adj(detail::arg<0>(e), detail::make_call_node<row_t>(detail::make_fit(c, e), detail::arg<2>(e)));
