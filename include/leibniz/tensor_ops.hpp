@@ -16,7 +16,52 @@
 #include <type_traits>
 
 namespace leibniz {
+namespace detail {
+
+/// Calls f with the value of a matrix-product operand x (v(x), v a value context); when x
+/// is transpose(y), with y's value read as its transpose (detail::transposed), so that
+/// the transpose is not materialised.
+template <class X, class V, class F>
+constexpr auto with_product_operand(X const& x, V const& v, F const& f) {
+  if constexpr (is_call_of_v<X, fn::transpose_t>) {
+    auto const y = v(arg<0>(x));
+    return f(transposed<decltype(y)>{y});
+  } else {
+    return f(v(x));
+  }
+}
+
+}  // namespace detail
+
 namespace fn {
+
+/// Value and shape rules of the matrix products mm, matmul, dot and outer (torch's rules
+/// for 1-D and 2-D operands); a static shape mismatch is a compile error naming the shapes.
+template <class Derived>
+struct matrix_product_rules {
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    using R = typename V::scalar;
+    // a transpose(x) operand of mm or matmul is read in place, not materialised
+    return detail::with_product_operand(detail::arg<0>(e), v, [&](auto const& a) {
+      return detail::with_product_operand(detail::arg<1>(e), v, [&](auto const& b) {
+        return detail::matrix_product<R, Derived>(a, b);
+      });
+    });
+  }
+  template <class E, class S>
+  static constexpr auto shape(E const& e, S const& s) {
+    auto const sa = s(detail::arg<0>(e));
+    auto const sb = s(detail::arg<1>(e));
+    using SA = std::remove_cvref_t<decltype(sa)>;
+    using SB = std::remove_cvref_t<decltype(sb)>;
+    detail::check_static_product<Derived, SA, SB>();  // a compile error naming the shapes
+    if constexpr (!detail::static_product_ok<Derived, SA, SB>())
+      return SA{};  // carry on: no further errors
+    else
+      return detail::lift_shape<detail::product_shape_fn<Derived>>(sa, sb);
+  }
+};
 
 /// Common part of the tensor operations: a call node on expressions only. Each is
 /// linear (one operand) or bilinear (two), which gives its tangent.
@@ -31,8 +76,12 @@ struct tensor_function
 };
 
 /// sum(e): the sum of all elements, a scalar (a scalar is its own sum).
-struct sum_t : tensor_function<sum_t, 1> {
+struct sum_t : tensor_function<sum_t, 1>, scalar_result {
   static constexpr std::string_view name = "sum";
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return detail::reduce_sum<typename V::scalar>(v(detail::arg<0>(e)));
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     auto const& u = detail::arg<0>(e);
@@ -40,8 +89,14 @@ struct sum_t : tensor_function<sum_t, 1> {
   }
 };
 /// mean(e): the mean of all elements, a scalar.
-struct mean_t : tensor_function<mean_t, 1> {
+struct mean_t : tensor_function<mean_t, 1>, scalar_result {
   static constexpr std::string_view name = "mean";
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    using R = typename V::scalar;
+    auto const x = v(detail::arg<0>(e));
+    return detail::reduce_sum<R>(x) / static_cast<R>(detail::numel_of(x));
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     auto const& u = detail::arg<0>(e);
@@ -50,7 +105,7 @@ struct mean_t : tensor_function<mean_t, 1> {
   }
 };
 /// mm(a, b): the matrix product of two 2-D tensors, as torch.mm.
-struct mm_t : tensor_function<mm_t, 2> {
+struct mm_t : tensor_function<mm_t, 2>, matrix_product_rules<mm_t> {
   static constexpr std::string_view name = "mm";
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
@@ -63,7 +118,7 @@ struct mm_t : tensor_function<mm_t, 2> {
   }
 };
 /// matmul(a, b): torch.matmul for 1-D and 2-D operands.
-struct matmul_t : tensor_function<matmul_t, 2> {
+struct matmul_t : tensor_function<matmul_t, 2>, matrix_product_rules<matmul_t> {
   static constexpr std::string_view name = "matmul";
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
@@ -76,8 +131,12 @@ struct matmul_t : tensor_function<matmul_t, 2> {
   }
 };
 /// dot(a, b): the inner product of two 1-D tensors, a scalar.
-struct dot_t : tensor_function<dot_t, 2> {
+struct dot_t : tensor_function<dot_t, 2>, scalar_result {
   static constexpr std::string_view name = "dot";
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return detail::matrix_product<typename V::scalar, dot_t>(v(detail::arg<0>(e)), v(detail::arg<1>(e)));
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     auto const& a = detail::arg<0>(e);
@@ -89,14 +148,27 @@ struct dot_t : tensor_function<dot_t, 2> {
 /// transpose(e): the transpose of a 2-D tensor.
 struct transpose_t : tensor_function<transpose_t, 1> {
   static constexpr std::string_view name = "transpose";
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return detail::transpose_value<typename V::scalar>(v(detail::arg<0>(e)));
+  }
+  template <class E, class S>
+  static constexpr auto shape(E const& e, S const& s) {
+    return detail::lift_shape<detail::transpose_shape_fn>(s(detail::arg<0>(e)));
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return adj(detail::arg<0>(e), detail::make_call_node<transpose_t>(detail::make_fit(c, e)));
   }
 };
 /// e(i, j...): one element of a tensor, a scalar. The indices are stored in the node.
-struct at_t : linear_operation<at_t> {
+struct at_t : linear_operation<at_t>, scalar_result {
   static constexpr std::string_view name = "at";
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    auto const index = detail::stored_indices<1>(e);
+    return detail::element_at<typename V::scalar>(v(detail::arg<0>(e)), index.data(), index.size());
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& u, auto const&... index) {
@@ -106,7 +178,7 @@ struct at_t : linear_operation<at_t> {
 };
 
 /// outer(u, v): the outer product of two 1-D tensors.
-struct outer_t : tensor_function<outer_t, 2> {
+struct outer_t : tensor_function<outer_t, 2>, matrix_product_rules<outer_t> {
   static constexpr std::string_view name = "outer";
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {

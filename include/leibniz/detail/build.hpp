@@ -19,11 +19,6 @@
 namespace leibniz::fn {
 struct pow_t;
 struct stack_t;
-struct sum_t;
-struct mean_t;
-struct dot_t;
-struct at_t;
-struct numel_t;
 struct broadcast_t;
 }  // namespace leibniz::fn
 
@@ -135,8 +130,7 @@ template <class E>
 inline constexpr bool is_scalar_node_v = is_number_v<E>;
 template <class F, class... A>
 inline constexpr bool is_scalar_node_v<call_node<F, A...>> =
-    std::is_same_v<F, fn::sum_t> || std::is_same_v<F, fn::mean_t> || std::is_same_v<F, fn::dot_t> ||
-    std::is_same_v<F, fn::at_t> || std::is_same_v<F, fn::numel_t> ||
+    requires { requires F::scalar_valued; } ||  // reductions, element access (their structs say so)
     (is_elementwise_function_v<F> && (is_scalar_node_v<A> && ...));
 template <expr_kind K, class... A>
   requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||

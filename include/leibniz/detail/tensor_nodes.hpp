@@ -7,12 +7,16 @@
 #define LEIBNIZ_DETAIL_TENSOR_NODES_HPP
 
 #include <leibniz/detail/build.hpp>
+#include <leibniz/detail/tensor_values.hpp>
 #include <leibniz/expression.hpp>
 
 #include <boost/hana/unpack.hpp>
 
+#include <array>
 #include <cstddef>
 #include <ostream>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -36,9 +40,17 @@ template <class C, class L>
 constexpr auto make_fit(C const& c, L const& like);
 template <class C, class L>
 constexpr auto make_broadcast(C const& c, L const& like);
+template <class E, class V>
+constexpr auto jacobian_value(E const& e, V const& v);
 
-// The derivative rules of the tensor operations live in each operation's struct (below,
-// and in tensor_ops.hpp for the public operations):
+// Every rule of a tensor operation lives in the operation's struct (below, and in
+// tensor_ops.hpp for the public operations):
+//   static auto value(e, v)         the value of e = F(args...), where v(u) is the value
+//                                   of an operand u, v.shape(u) its shape, V::scalar the
+//                                   scalar type, v.with(u, b) u's value with binding b
+//                                   added (eval.hpp, value_context);
+//   static auto shape(e, s)         the shape of e's value, where s(u) is an operand's
+//                                   (a static_shape when known at compile time);
 //   static auto tangent(e, d)       forward mode: the tangent of e = F(args...), where
 //                                   d(u) is the tangent of an operand u (at most u's
 //                                   shape), d.fit(u) that tangent at u's shape, and
@@ -46,7 +58,29 @@ constexpr auto make_broadcast(C const& c, L const& like);
 //                                   variable (diff.hpp, forward_context);
 //   static auto adjoint(e, c, adj)  reverse mode: the sum of adj(u, cotangent of u) over
 //                                   the operands, given e's cotangent c (detail/adjoint.hpp).
-// An operation without them cannot be differentiated: diff.hpp and detail/adjoint.hpp say so.
+// An operation without them cannot be evaluated or differentiated: eval.hpp, diff.hpp and
+// detail/adjoint.hpp say so in a compile error. Flags: `scalar_valued` (a scalar whatever
+// the operands' shapes), `bookkeeping` (the value is the first operand; the others give a
+// shape to check or to broadcast to), `shape_only_arg(i)` (operand i gives a shape only).
+
+template <class A>
+constexpr long long index_value(A const& a) {
+  if constexpr (std::is_same_v<A, literal<long long>>)
+    return value(a);
+  else
+    return 0;
+}
+
+/// The indices stored in an element-access or one-hot node, from argument First on.
+template <std::size_t First, class E>
+constexpr auto stored_indices(E const& e) {
+  return boost::hana::unpack(e.elements, [](auto const&, auto const&... a) {
+    long long const all[] = {index_value(a)..., 0};
+    std::array<long long, sizeof...(a) - First> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = all[First + i];
+    return out;
+  });
+}
 
 /// The tangent of matmul_vjp_a(c, a, b) / matmul_vjp_b(c, a, b), bilinear in c and the
 /// operand other than the one it is the cotangent of (Other: 2 for b, 1 for a).
@@ -110,13 +144,34 @@ struct bilinear_operation : named<Derived> {
   }
 };
 
+/// Shape rule: a scalar whatever the operands' shapes (reductions, element access).
+struct scalar_result {
+  static constexpr bool scalar_valued = true;
+  template <class E, class S>
+  static constexpr auto shape(E const&, S const&) {
+    return static_shape<>{};
+  }
+};
+/// Shape rule: the shape of operand I.
+template <std::size_t I>
+struct shape_of_operand {
+  template <class E, class S>
+  static constexpr auto shape(E const& e, S const& s) {
+    return s(detail::arg<I>(e));
+  }
+};
+
 // Internal nodes of derivatives over tensors (printed with these names).
 
 /// fit(c, like): c reduced (summed over broadcast dimensions) or broadcast to the
 /// shape of `like`; `like` is used for its shape only.
-struct fit_t : linear_operation<fit_t> {
+struct fit_t : linear_operation<fit_t>, shape_of_operand<1> {
   static constexpr std::string_view name = "fit";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return detail::fit_value<typename V::scalar>(v(detail::arg<0>(e)), v.shape(detail::arg<1>(e)));
+  }
   /// The adjoint fits back: c is first brought to the node's own shape (a cotangent can
   /// be broadcast beyond its node's shape, as that of fit(x, s) in fit(x, s) * b for a
   /// scalar s), then to the operand's.
@@ -131,9 +186,14 @@ struct fit_t : linear_operation<fit_t> {
 /// which under broadcasting can be smaller than its node's; this node brings it to the
 /// node's shape where the shape matters (the result of jvp, the operand of a reduction
 /// or a product). It prints as c itself: broadcasting is implicit in the notation.
-struct broadcast_t : named<broadcast_t> {
+struct broadcast_t : named<broadcast_t>, shape_of_operand<1> {
   static constexpr std::string_view name = "broadcast";
+  static constexpr bool bookkeeping = true;
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return fit_t::value(e, v);
+  }
   /// a tangent of at most the shape of the second operand
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
@@ -148,24 +208,68 @@ struct broadcast_t : named<broadcast_t> {
 /// of a vjp (like: the output) or the t of a jvp / hvp (like: the variable), which
 /// must match exactly, as torch.autograd.functional requires.
 template <bool Cotangent>
-struct expect_shape_t : linear_operation<expect_shape_t<Cotangent>> {
+struct expect_shape_t : linear_operation<expect_shape_t<Cotangent>>, shape_of_operand<0> {
   static constexpr bool cotangent = Cotangent;
   static constexpr std::string_view name = "expect_shape";
+  static constexpr bool bookkeeping = true;
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
+  /// v, after the check: a compile error naming both shapes when they are static, an
+  /// exception otherwise
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    auto x = v(detail::arg<0>(e));
+    using SV = std::remove_cvref_t<decltype(detail::value_shape(x))>;
+    using SL = std::remove_cvref_t<decltype(v.shape(detail::arg<1>(e)))>;
+    if constexpr (detail::is_static_shape_v<SV> && detail::is_static_shape_v<SL>) {
+      if constexpr (!(SV::value() == SL::value())) {
+        if constexpr (Cotangent)
+          detail::report_static_error<error::vjp_vector_shape_differs_from_output<SV, SL>>();
+        else
+          detail::report_static_error<error::jvp_vector_shape_differs_from_variable<SV, SL>>();
+      }
+    } else {
+      leibniz::shape const sv = detail::to_shape(detail::value_shape(x)), sl = detail::to_shape(v.shape(detail::arg<1>(e)));
+      if (!(sv == sl))
+        throw shape_error(std::string(Cotangent ? "leibniz: vjp: v has shape " : "leibniz: jvp: t has shape ") +
+                          sv.to_string() + (Cotangent ? " but the output has shape " : " but the variable has shape ") +
+                          sl.to_string());
+    }
+    return x;
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return adj(detail::arg<0>(e), detail::make_fit(c, e));
   }
 };
 /// numel(u): the number of elements of u (for its shape only).
-struct numel_t : named<numel_t> {
+struct numel_t : named<numel_t>, scalar_result {
   static constexpr std::string_view name = "numel";
   static constexpr bool shape_only_arg(std::size_t) noexcept { return true; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    using R = typename V::scalar;
+    return static_cast<R>(detail::to_shape(v.shape(detail::arg<0>(e))).numel());
+  }
 };
 /// onehot(c, like, i...): a tensor of like's shape, c at (i...), zero elsewhere.
-struct onehot_t : linear_operation<onehot_t> {
+struct onehot_t : linear_operation<onehot_t>, shape_of_operand<1> {
   static constexpr std::string_view name = "onehot";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    using R = typename V::scalar;
+    auto const target = v.shape(detail::arg<1>(e));
+    using S = std::remove_cvref_t<decltype(target)>;
+    leibniz::shape const st = detail::to_shape(target);
+    auto const index = detail::stored_indices<2>(e);
+    std::size_t flat = 0;
+    for (std::size_t d = 0; d < index.size(); ++d) flat = flat * st[d] + static_cast<std::size_t>(index[d]);
+    R const c = detail::reduce_sum<R>(v(detail::arg<0>(e)));
+    if constexpr (detail::is_scalar_shape_v<S>)
+      return c;
+    else
+      return detail::one_hot<R, S>{c, flat, target};
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return boost::hana::unpack(e.elements, [&](auto const&, auto const& c0, auto const&, auto const&... index) {
@@ -176,6 +280,26 @@ struct onehot_t : linear_operation<onehot_t> {
 /// row(c, k): c[k], the k-th slice along the first dimension.
 struct row_t : linear_operation<row_t> {
   static constexpr std::string_view name = "row";
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    using R = typename V::scalar;
+    auto const c = v(detail::arg<0>(e));
+    auto const so = detail::lift_shape<detail::row_shape_fn>(detail::value_shape(c));
+    auto const k = static_cast<std::size_t>(detail::value(detail::arg<1>(e)));
+    auto const whole = detail::contiguous<R>(c);
+    if constexpr (detail::is_scalar_shape_v<std::remove_cvref_t<decltype(so)>>) {
+      return detail::element_pointer(whole)[k];
+    } else {
+      auto out = detail::container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+      std::size_t const n = detail::to_shape(so).numel();
+      for (std::size_t i = 0; i < n; ++i) out.data()[i] = detail::element_pointer(whole)[k * n + i];
+      return detail::owned<decltype(out)>{std::move(out)};
+    }
+  }
+  template <class E, class S>
+  static constexpr auto shape(E const& e, S const& s) {
+    return detail::lift_shape<detail::row_shape_fn>(s(detail::arg<0>(e)));
+  }
   /// the slice goes back to its place
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
@@ -185,9 +309,30 @@ struct row_t : linear_operation<row_t> {
 };
 /// unrow(c, like, k): a tensor of like's shape, zero but for its k-th slice along the
 /// first dimension, which is c (brought to the slice's shape): the adjoint of row.
-struct unrow_t : linear_operation<unrow_t> {
+struct unrow_t : linear_operation<unrow_t>, shape_of_operand<1> {
   static constexpr std::string_view name = "unrow";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 1; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    using R = typename V::scalar;
+    auto const target = v.shape(detail::arg<1>(e));
+    using S = std::remove_cvref_t<decltype(target)>;
+    auto const slice_shape = detail::lift_shape<detail::row_shape_fn>(target);
+    auto const slice = detail::materialize<R>(detail::fit_value<R>(v(detail::arg<0>(e)), slice_shape));
+    auto const k = static_cast<std::size_t>(detail::value(detail::arg<2>(e)));
+    leibniz::shape const st = detail::to_shape(target);
+    if (k >= st[0])
+      throw std::out_of_range("leibniz: unrow: slice " + std::to_string(k) + " of shape " + st.to_string());
+    auto out = detail::container<R, S>::make(target);
+    std::size_t const n = detail::to_shape(slice_shape).numel();
+    for (std::size_t i = 0; i < n; ++i) {
+      if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(slice)>>)
+        out.data()[k * n + i] = slice;
+      else
+        out.data()[k * n + i] = slice.data()[i];
+    }
+    return detail::owned<decltype(out)>{std::move(out)};
+  }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
     return adj(detail::arg<0>(e), detail::make_call_node<row_t>(detail::make_fit(c, e), detail::arg<2>(e)));
@@ -196,9 +341,14 @@ struct unrow_t : linear_operation<unrow_t> {
 /// matmul_vjp_a(c, a, b), matmul_vjp_b(c, a, b): the cotangents of a and b in
 /// matmul(a, b) for the cotangent c, by torch.matmul's rules for 1-D and 2-D operands
 /// (the other operand's rank picks the rule).
-struct matmul_vjp_a_t : named<matmul_vjp_a_t> {
+struct matmul_vjp_a_t : named<matmul_vjp_a_t>, shape_of_operand<1> {
   static constexpr std::string_view name = "matmul_vjp_a";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 1; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return detail::matmul_vjp_value<typename V::scalar, true>(v(detail::arg<0>(e)), v.shape(detail::arg<1>(e)),
+                                                             v.shape(detail::arg<2>(e)), v(detail::arg<2>(e)));
+  }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::matmul_vjp_tangent<matmul_vjp_a_t, 2>(e, d);
@@ -214,9 +364,14 @@ struct matmul_vjp_a_t : named<matmul_vjp_a_t> {
                             adj(b, detail::make_call_node<matmul_vjp_b_t>(m, g, b)));
   }
 };
-struct matmul_vjp_b_t : named<matmul_vjp_b_t> {
+struct matmul_vjp_b_t : named<matmul_vjp_b_t>, shape_of_operand<2> {
   static constexpr std::string_view name = "matmul_vjp_b";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 2; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return detail::matmul_vjp_value<typename V::scalar, false>(v(detail::arg<0>(e)), v.shape(detail::arg<1>(e)),
+                                                              v.shape(detail::arg<2>(e)), v(detail::arg<1>(e)));
+  }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
     return detail::matmul_vjp_tangent<matmul_vjp_b_t, 1>(e, d);
@@ -231,11 +386,20 @@ struct matmul_vjp_b_t : named<matmul_vjp_b_t> {
                             adj(a, detail::make_call_node<matmul_vjp_a_t>(m, a, g)));
   }
 };
-/// jacobian(F, a, reverse, forward): a Jacobian evaluated by sweeps (calculus.hpp).
+/// jacobian(F, a, reverse, forward): a Jacobian evaluated by sweeps (calculus.hpp), of
+/// shape F.shape ++ a.shape.
 template <bool ForwardOnly>
 struct jacobian_t : named<jacobian_t<ForwardOnly>> {
   static constexpr bool forward_only = ForwardOnly;
   static constexpr std::string_view name = "jacobian";
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return detail::jacobian_value(e, v);
+  }
+  template <class E, class S>
+  static constexpr auto shape(E const& e, S const& s) {
+    return detail::lift_shape<detail::concat_shape_fn>(s(detail::arg<0>(e)), s(detail::arg<1>(e)));
+  }
 };
 }  // namespace fn
 
@@ -244,12 +408,77 @@ namespace detail {
 /// The variable that a Jacobian's sweeps bind to each one-hot seed.
 using seed_variable = variable<"__leibniz_seed">;
 
+/// One sweep per element of the seed's shape: the expression evaluated with the seed
+/// variable bound to each one-hot tensor in turn, its value fitted to `target`;
+/// `write(k, values)` stores the k-th result.
+template <class R, class X, class V, class SS, class ST, class Write>
+constexpr void sweeps(X const& expr, V const& v, SS const& seed_shape, ST const& target, Write write) {
+  leibniz::shape const ss = to_shape(seed_shape);
+  std::size_t const n = ss.numel();
+  auto seed = [&] {
+    if constexpr (is_scalar_shape_v<SS>)
+      return R(0);
+    else
+      return container<R, SS>::make(seed_shape);
+  }();
+  for (std::size_t k = 0; k < n; ++k) {
+    if constexpr (is_scalar_shape_v<SS>) {
+      seed = R(1);
+    } else {
+      if (k > 0) seed.data()[k - 1] = R(0);
+      seed.data()[k] = R(1);
+    }
+    auto const bound = seed_variable{} = seed;
+    auto const value = materialize<R>(fit_value<R>(v.with(expr, bound), target));
+    write(k, value);
+  }
+}
+
+/// Evaluates a Jacobian node: shape F.shape ++ a.shape, by reverse sweeps (one per
+/// element of F) when F has fewer elements than a, else by forward sweeps.
+template <class E, class V>
+constexpr auto jacobian_value(E const& e, V const& v) {
+  using R = typename V::scalar;
+  auto const sf = v.shape(arg<0>(e));
+  auto const sa = v.shape(arg<1>(e));
+  auto const so = lift_shape<concat_shape_fn>(sf, sa);
+  using SO = std::remove_cvref_t<decltype(so)>;
+  std::size_t const nf = to_shape(sf).numel(), na = to_shape(sa).numel();
+  auto out = [&] {
+    if constexpr (is_scalar_shape_v<SO>)
+      return fixed_tensor<R>{};
+    else
+      return container<R, SO>::make(so);
+  }();
+  R* const o = out.data();
+  auto const at = [](auto const& v, std::size_t i) {
+    if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(v)>>)
+      return v;
+    else
+      return v.data()[i];
+  };
+  constexpr bool forward_only = call_function_t<E>::forward_only;
+  bool const reverse = !forward_only && nf < na;
+  if (reverse) {
+    if constexpr (!forward_only)
+      sweeps<R>(arg<2>(e), v, sf, sa, [&](std::size_t k, auto const& row) {
+        for (std::size_t j = 0; j < na; ++j) o[k * na + j] = at(row, j);
+      });
+  } else {
+    sweeps<R>(arg<3>(e), v, sa, sf, [&](std::size_t k, auto const& column) {
+      for (std::size_t i = 0; i < nf; ++i) o[i * na + k] = at(column, i);
+    });
+  }
+  if constexpr (is_scalar_shape_v<SO>)
+    return out.data()[0];
+  else
+    return owned<decltype(out)>{std::move(out)};
+}
+
 /// Nodes whose value is their first operand and whose other operands only give a shape
 /// to check or to broadcast to: printing (and lz::to_c) writes them as that operand.
 template <class F>
-inline constexpr bool is_shape_bookkeeping_v =
-    std::is_same_v<F, fn::expect_shape_t<true>> || std::is_same_v<F, fn::expect_shape_t<false>> ||
-    std::is_same_v<F, fn::broadcast_t>;
+inline constexpr bool is_shape_bookkeeping_v = requires { requires F::bookkeeping; };
 
 /// Index terminals of element access: stored by value.
 using index_literal = literal<long long>;

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: common-subexpression elimination in lz::eval: the table of the distinct
+// stateless subexpressions of the formulas of one call, filled parts first.
+#ifndef LEIBNIZ_DETAIL_CSE_HPP
+#define LEIBNIZ_DETAIL_CSE_HPP
+
+#include <leibniz/config.hpp>
+#include <leibniz/detail/environment.hpp>
+#include <leibniz/detail/tensor_nodes.hpp>
+#include <leibniz/expression.hpp>
+#include <leibniz/inspect.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+#include <boost/mp11/utility.hpp>
+
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz::detail {
+
+/// Common-subexpression elimination over the expression types. Equal stateless types
+/// are equal formulas, so within one `eval` each distinct stateless subexpression that is
+/// not a leaf (x y, sin(x y), (1 + x^2) ...) is computed once, before the formulas
+/// themselves, in an order where every subexpression comes after its parts: the formula
+/// and all its derivatives in one call become straight-line code over a table of
+/// values, with no flags and no tape. Only scalar values are kept in the table.
+/// Set union in linear time: the elements of `L` not in `Acc`, appended to `Acc` (both
+/// lists of distinct types). One inheritance list answers every membership question
+/// (mp11's mp_set_union pushes one element at a time, a new list each time: quadratic,
+/// and the largest single cost of compiling big derivatives).
+template <class... T>
+struct inherit_all : boost::mp11::mp_identity<T>... {};
+template <class Acc, class L>
+struct set_append_impl;
+template <class... A, class... B>
+struct set_append_impl<boost::mp11::mp_list<A...>, boost::mp11::mp_list<B...>> {
+  using seen = inherit_all<A...>;
+  using type = boost::mp11::mp_append<
+      boost::mp11::mp_list<A...>,
+      boost::mp11::mp_if_c<std::is_base_of_v<boost::mp11::mp_identity<B>, seen>, boost::mp11::mp_list<>,
+                           boost::mp11::mp_list<B>>...>;
+};
+template <class Acc, class L>
+using set_append = typename set_append_impl<Acc, L>::type;
+template <class... L>
+using set_union = boost::mp11::mp_fold<boost::mp11::mp_list<L...>, boost::mp11::mp_list<>, set_append>;
+
+template <class E>
+struct cse_candidates {
+  using type = boost::mp11::mp_list<>;
+};
+template <class F, class... A>
+struct cse_candidates<call_node<F, A...>> {
+  // sets, merged at every node, so that the lists stay as short as the distinct types;
+  // a node comes after its parts (the order in which the table is filled)
+  using inner = set_union<typename cse_candidates<A>::type...>;
+  using self = call_node<F, A...>;  // never a part of itself: a plain push
+  using type = boost::mp11::mp_if_c<is_stateless_v<self>, boost::mp11::mp_push_back<inner, self>, inner>;
+};
+template <bool B, class F, class V, class... Sweeps>
+struct cse_candidates<call_node<fn::jacobian_t<B>, F, V, Sweeps...>> {
+  // the sweeps are evaluated in environments of their own
+  using type = typename cse_candidates<F>::type;
+};
+/// An arithmetic node whose operands are all leaves (x y, 1 - x, -x) costs one operation:
+/// it is recomputed where it is used rather than given an entry of its own, which keeps
+/// the table (and the compile time spent on it) smaller.
+template <class T>
+inline constexpr bool is_leaf_v = !Expression<T> || T::kind == expr_kind::terminal;
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal && K != expr_kind::call)
+struct cse_candidates<expression<K, boost::hana::tuple<Ts...>>> {
+  using inner = set_union<typename cse_candidates<Ts>::type...>;
+  using self = expression<K, boost::hana::tuple<Ts...>>;
+  static constexpr bool kept = is_stateless_v<self> && !(is_leaf_v<Ts> && ...);
+  using type = boost::mp11::mp_if_c<kept, boost::mp11::mp_push_back<inner, self>, inner>;
+};
+
+template <class R, class E, class Env>
+constexpr auto evaluate_node(E const& e, Env const& env);
+
+/// The one value of a stateless expression type, built in constant evaluation (no
+/// construction code at run time).
+template <class E>
+inline constexpr E stateless_instance{};
+
+template <class R, class L>
+struct cse_cache;
+/// The position of each type of a list, found by overload resolution against one base
+/// per element (one instantiation for the whole list, not one comparison per element).
+template <class T, std::size_t I>
+struct indexed {};
+template <class L, class S>
+struct index_map;
+template <class... T, std::size_t... I>
+struct index_map<boost::mp11::mp_list<T...>, std::index_sequence<I...>> : indexed<T, I>... {};
+template <class T, std::size_t I>
+constexpr std::size_t index_in(indexed<T, I> const*) noexcept {
+  return I;
+}
+template <class T>
+constexpr std::size_t index_in(void const*) noexcept {
+  return static_cast<std::size_t>(-1);
+}
+
+template <class R, class... T>
+struct cse_cache<R, boost::mp11::mp_list<T...>> {
+  static constexpr std::size_t size = sizeof...(T);
+  using map = index_map<boost::mp11::mp_list<T...>, std::index_sequence_for<T...>>;
+  template <class E>
+  static constexpr std::size_t index = [] {
+    std::size_t const i = index_in<E>(static_cast<map const*>(nullptr));
+    return i < size ? i : size;
+  }();
+  template <class E, class Env>
+  static constexpr bool holds = index<E> < size &&
+                                std::is_arithmetic_v<decltype(evaluate_node<R>(std::declval<E const&>(),
+                                                                               std::declval<Env const&>()))>;
+  R value[size + 1]{};
+
+  /// Computes every scalar entry, parts first: a node's parts are read from the table.
+  template <class Env>
+  constexpr void fill(Env const& env) {
+    // a braced list, not a fold expression: clang limits folds to 256 operands
+    int const order[] = {0, (fill_one<T>(env), 0)...};
+    (void)order;
+  }
+
+ private:
+  template <class E, class Env>
+  constexpr void fill_one(Env const& env) {
+    if constexpr (holds<E, Env>) value[index<E>] = evaluate_node<R>(stateless_instance<E>, env);
+  }
+};
+/// The table of one eval call: its candidates when CSE is on and there are at least
+/// LEIBNIZ_CONFIG_CSE_MIN of them (a handful of subexpressions are cheaper to recompute
+/// than to instantiate a table for: compile time is a product feature too).
+template <class L>
+using cse_table_list =
+    boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && (boost::mp11::mp_size<L>::value >= LEIBNIZ_CONFIG_CSE_MIN), L,
+                         boost::mp11::mp_list<>>;
+template <class R, class... E>
+using cse_cache_for = cse_cache<R, cse_table_list<set_union<typename cse_candidates<std::remove_cvref_t<E>>::type...>>>;
+
+/// The state of one eval call: the table of the common subexpressions of the formulas
+/// E... (cse_cache_for), filled on construction, and the environment that binds b... and
+/// reads the table. Built in the caller's frame: the optimiser then sees the whole
+/// evaluation in one function and keeps the table's entries in registers.
+template <class R, class Formulas, class... B>
+struct evaluation;
+template <class R, class... E, class... B>
+struct evaluation<R, std::tuple<E...>, B...> {
+  using cache_t = cse_cache_for<R, E...>;
+  using env_t = environment<cache_t, B...>;
+  cache_t cache{};
+  env_t env;
+  constexpr explicit evaluation(B const&... b) : env{{b...}, &cache} { cache.fill(env); }
+  evaluation(evaluation const&) = delete;
+  evaluation& operator=(evaluation const&) = delete;
+};
+
+}  // namespace leibniz::detail
+
+#endif  // LEIBNIZ_DETAIL_CSE_HPP
