@@ -40,7 +40,10 @@ struct forward_context {
   }
   template <class U>
   constexpr auto fit(U const& u) const {
-    return make_broadcast(derive(u, v, seed), u);
+    if constexpr (std::is_same_v<U, V> && !is_number_v<Seed>)
+      return seed;  // a jvp's t or a Jacobian's seed: the variable's shape already
+    else
+      return make_broadcast(derive(u, v, seed), u);
   }
 };
 

@@ -128,3 +128,47 @@ TEST_CASE("Hessian and Hessian-vector products over a tensor", "[tensor][hessian
 }
 
 }  // namespace
+
+namespace {
+/// J (jacobian(F, v), flattened F.shape x v.shape) column by column against jvp(F, v, t)
+/// for every dense one-hot t: the Jacobian's sweeps bind a one-hot seed that matrix
+/// products take one row or column of; the jvp multiplies by a dense t.
+template <class F, class V, class... B>
+void check_jacobian_columns(F const& f, V const& var, lz::tensor<double> const& at, B const&... others) {
+  INFO(lz::to_string(f));
+  auto const J = lz::eval(lz::jacobian(f, var), var = at, others...);
+  std::size_t const nv = at.size();
+  REQUIRE(J.size() % nv == 0);
+  for (std::size_t j = 0; j < nv; ++j) {
+    lz::tensor<double> t(at.shape(), 0.0);
+    t.data()[j] = 1.0;
+    auto const column = lz::eval(lz::jvp(f, var, t), var = at, others...);
+    REQUIRE(column.size() * nv == J.size());
+    for (std::size_t i = 0; i < column.size(); ++i) CHECK_THAT(J.data()[i * nv + j], WithinAbs(column.data()[i], 1e-13));
+  }
+}
+}  // namespace
+
+TEST_CASE("Jacobians through matrix products, one-hot seeds on either side", "[tensor][jacobian]") {
+  lz::tensor<double> const m23{{0.5, -1.0, 2.0}, {1.5, 0.25, -0.75}};
+  lz::tensor<double> const m34{{1.0, 2.0, -1.0, 0.5}, {0.0, -2.0, 3.0, 1.0}, {0.25, 0.5, 0.75, -1.5}};
+  lz::tensor<double> const m43{{1.0, 0.0, -1.0}, {2.0, 0.5, 0.25}, {-0.5, 1.5, 2.5}, {0.75, -0.25, 1.0}};
+  lz::tensor<double> const v3{0.3, -0.7, 1.1};
+  // forward sweeps (the variable has fewer elements than the output) and reverse sweeps
+  check_jacobian_columns(lz::mm(a, b), a, m23, b = m34);
+  check_jacobian_columns(lz::mm(a, b), b, m34, a = m23);
+  check_jacobian_columns(lz::mm(a, lz::transpose(b)), a, m23, b = m43);
+  check_jacobian_columns(lz::mm(lz::transpose(b), a), a, m23, b = lz::tensor<double>{{2.0, -0.5, 1.0}, {0.5, 1.0, -1.5}});
+  check_jacobian_columns(lz::matmul(a, b), a, v3, b = m34);
+  check_jacobian_columns(lz::matmul(b, a), a, v3, b = m23);
+  check_jacobian_columns(lz::matmul(b, a), b, m23, a = v3);
+  check_jacobian_columns(lz::dot(a, b), a, v3, b = lz::tensor<double>{2.0, -1.0, 0.5});
+  check_jacobian_columns(lz::sin(lz::mm(a, b)) * 2.0, a, m23, b = m34);
+  // fixed shapes give the same Jacobian
+  lz::fixed_tensor<double, 2, 3> const f23{{0.5, -1.0, 2.0}, {1.5, 0.25, -0.75}};
+  lz::fixed_tensor<double, 3, 4> const f34{{1.0, 2.0, -1.0, 0.5}, {0.0, -2.0, 3.0, 1.0}, {0.25, 0.5, 0.75, -1.5}};
+  auto const fixed = lz::eval(lz::jacobian(lz::mm(a, b), a), a = f23, b = f34);
+  auto const dynamic = lz::eval(lz::jacobian(lz::mm(a, b), a), a = m23, b = m34);
+  REQUIRE(dynamic.shape() == lz::shape{2, 4, 2, 3});
+  for (std::size_t i = 0; i < dynamic.size(); ++i) CHECK(fixed.data()[i] == dynamic.data()[i]);
+}

@@ -93,6 +93,28 @@ TEST_CASE("products of transposed operands (read in place, not materialised)", "
   auto const r = lz::eval(lz::matmul(lz::transpose(b), a), a = v, b = C);
   REQUIRE(r.shape() == lz::shape{3});
   for (std::size_t i = 0; i < 3; ++i) CHECK(r(i) == Approx(ct_v(i, 0)).epsilon(1e-15));
+  // matrix times vector (one dot product per row, four partial sums and a rest of 3) and
+  // times a one-column matrix, fixed and dynamic
+  lz::tensor<double> X(lz::shape{3, 7}, 0.0);
+  lz::tensor<double> u(lz::shape{7}, 0.0);
+  for (std::size_t i = 0; i < X.size(); ++i) X.data()[i] = std::sin(0.7 * static_cast<double>(i)) + 0.1;
+  for (std::size_t k = 0; k < 7; ++k) u.data()[k] = 1.0 / (1.0 + static_cast<double>(k));
+  lz::tensor<double> const x_u = reference_product(3, 7, 1, as(X), [&](std::size_t k, std::size_t) { return u(k); });
+  lz::fixed_tensor<double, 3, 7> Xf;
+  lz::fixed_tensor<double, 7> uf;
+  lz::fixed_tensor<double, 7, 1> Uf;
+  std::copy(X.data(), X.data() + X.size(), Xf.data());
+  std::copy(u.data(), u.data() + u.size(), uf.data());
+  std::copy(u.data(), u.data() + u.size(), Uf.data());
+  auto const xu = lz::eval(lz::matmul(a, b), a = X, b = u);
+  auto const xuf = lz::eval(lz::matmul(a, b), a = Xf, b = uf);
+  auto const xUf = lz::eval(lz::mm(a, b), a = Xf, b = Uf);
+  REQUIRE(xu.shape() == lz::shape{3});
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(xu(i) == Approx(x_u(i, 0)).epsilon(1e-15));
+    CHECK(xuf(i) == xu(i));
+    CHECK(xUf(i, 0) == xu(i));
+  }
   // shapes are those of the transpose, in the errors too
   CHECK_THROWS_WITH(lz::eval(lz::mm(lz::transpose(a), b), a = A, b = C),
                     Catch::Matchers::StartsWith("leibniz: mm: shapes (3, 2) and (5, 3) do not fit"));

@@ -124,11 +124,18 @@ constexpr auto extend_environment(environment<Cache, B...> const& env, S const& 
   return environment<no_cache, B..., S>{std::tuple_cat(env.bindings, std::tuple<S const&>(seed)), nullptr};
 }
 
+template <class T>
+inline constexpr bool is_unit_seed_v = false;
+template <class R, class S>
+inline constexpr bool is_unit_seed_v<unit_seed<R, S>> = true;
+
 /// The value bound to a variable, or held by a literal, as an evaluation value.
 template <class R, class T>
 constexpr auto as_value(T const& v) {
   if constexpr (std::is_arithmetic_v<T>)
     return static_cast<R>(v);
+  else if constexpr (is_unit_seed_v<T>)
+    return one_hot<R, decltype(v.extents)>{R(1), v.k, v.extents};
   else if constexpr (is_fixed_tensor_v<T>)
     return dense_view<typename T::value_type, typename T::static_shape_type>{v.data(), {}};
   else if constexpr (ExternalTensor<T>)
@@ -141,6 +148,8 @@ template <class T>
 constexpr auto shape_of_binding(T const& v) {
   if constexpr (std::is_arithmetic_v<T>)
     return static_shape<>{};
+  else if constexpr (is_unit_seed_v<T>)
+    return v.extents;
   else if constexpr (is_fixed_tensor_v<T>)
     return typename T::static_shape_type{};
   else if constexpr (ExternalTensor<T>)

@@ -230,6 +230,14 @@ struct one_hot {
   }
 };
 
+/// The seed of one Jacobian sweep: 1 at flat position k of a shape, 0 elsewhere. Bound to
+/// the seed variable, it is read as a one_hot value (environment.hpp, as_value).
+template <class R, class S>
+struct unit_seed {
+  std::size_t k;
+  S extents;
+};
+
 template <class X>
 struct plan_of {
   using type = typename X::plan_type;
@@ -657,6 +665,85 @@ template <class R, class V>
     return contiguous<R>(v);
 }
 
+/// out = a b for a vector b (n elements) and an m x n matrix a, or a = transpose(c) read in
+/// place (c of shape n x m, TransposedA). Plain a: one dot product per row, with four
+/// partial sums so that the compiler vectorises it without -ffast-math. Transposed a: the
+/// rows of c scaled by b's elements and added up (out += b_k c_k), read along c's rows,
+/// never across them.
+template <class R, bool TransposedA>
+constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std::size_t n) {
+  if constexpr (TransposedA) {
+    for (std::size_t i = 0; i < m; ++i) po[i] = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      R const bk = pb[k];
+      R const* const crow = pa + k * m;
+      for (std::size_t i = 0; i < m; ++i) po[i] += bk * crow[i];
+    }
+  } else {
+    std::size_t const n4 = n - n % 4;
+    for (std::size_t i = 0; i < m; ++i) {
+      R const* const arow = pa + i * n;
+      R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (std::size_t k = 0; k < n4; k += 4) {
+        s0 += arow[k] * pb[k];
+        s1 += arow[k + 1] * pb[k + 1];
+        s2 += arow[k + 2] * pb[k + 2];
+        s3 += arow[k + 3] * pb[k + 3];
+      }
+      for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * pb[k];
+      po[i] = (s0 + s1) + (s2 + s3);
+    }
+  }
+}
+
+template <class V>
+inline constexpr bool is_one_hot_v = false;
+template <class R, class S>
+inline constexpr bool is_one_hot_v<one_hot<R, S>> = true;
+
+/// mm, matmul or dot with a one-hot operand (a Jacobian sweep's seed, or the cotangent of
+/// an element access): one row of the other operand (one column, when the one-hot operand
+/// is on the right) scaled by the one value, instead of a full product. The other operand
+/// may be transposed<V>, read in place. The shapes have been checked by the caller.
+template <class R, class A, class B, class SO>
+[[nodiscard]] constexpr auto one_hot_product(A const& a, B const& b, shape const& sa, shape const& sb,
+                                             SO const& so) {
+  std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
+  std::size_t const n = sa[sa.rank() - 1];
+  std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
+  auto out = [&] {
+    if constexpr (is_scalar_shape_v<SO>)
+      return R(0);
+    else
+      return container<R, SO>::make(so);
+  }();
+  R* const po = [&] {
+    if constexpr (is_scalar_shape_v<SO>)
+      return &out;
+    else
+      return out.data();
+  }();
+  if constexpr (is_one_hot_v<A>) {  // out[i0, :] = v * b[k0, :]
+    std::size_t const i0 = a.k / n, k0 = a.k % n;
+    auto const db = operand_elements<R>(b);
+    R const* const pb = element_pointer(db);
+    std::size_t const b_k = is_transposed_v<B> ? 1 : p, b_j = is_transposed_v<B> ? n : 1;
+    R const v = static_cast<R>(a.v);
+    for (std::size_t j = 0; j < p; ++j) po[i0 * p + j] = v * pb[k0 * b_k + j * b_j];
+  } else {  // out[:, j0] = a[:, k0] * v
+    std::size_t const k0 = b.k / p, j0 = b.k % p;
+    auto const da = operand_elements<R>(a);
+    R const* const pa = element_pointer(da);
+    std::size_t const a_i = is_transposed_v<A> ? 1 : n, a_k = is_transposed_v<A> ? m : 1;
+    R const v = static_cast<R>(b.v);
+    for (std::size_t i = 0; i < m; ++i) po[i * p + j0] = pa[i * a_i + k0 * a_k] * v;
+  }
+  if constexpr (is_scalar_shape_v<SO>)
+    return out;
+  else
+    return owned<decltype(out)>{std::move(out)};
+}
+
 /// mm, matmul, dot and outer of two values, as owned results (or a scalar for dot).
 /// Either operand may be `transposed<V>` (2-D): it is read in place with swapped strides.
 template <class R, class Op, class A, class B>
@@ -673,6 +760,9 @@ template <class R, class Op, class A, class B>
   } else {
     shape const sa = to_shape(value_shape(a)), sb = to_shape(value_shape(b));
     auto const so = lift_shape<product_shape_fn<Op>>(value_shape(a), value_shape(b));
+    if constexpr (is_one_hot_v<A> || is_one_hot_v<B>) {
+      if (Op::name != "outer") return one_hot_product<R>(a, b, sa, sb, so);
+    }
     auto const da = operand_elements<R>(a);
     auto const db = operand_elements<R>(b);
     R const* pa = element_pointer(da);
@@ -692,7 +782,9 @@ template <class R, class Op, class A, class B>
         std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
         std::size_t const n = sa[sa.rank() - 1];
         std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
-        if constexpr (tb && !ta) {
+        if (p == 1 && !tb) {
+          matrix_vector<R, ta>(pa, pb, po, m, n);
+        } else if constexpr (tb && !ta) {
           // b = transpose(c), c of shape p x n: out_ij = sum_k a_ik c_jk, both read along
           // their rows; four partial sums let the compiler vectorise without -ffast-math
           std::size_t const n4 = n - n % 4;

@@ -409,26 +409,19 @@ namespace detail {
 using seed_variable = variable<"__leibniz_seed">;
 
 /// One sweep per element of the seed's shape: the expression evaluated with the seed
-/// variable bound to each one-hot tensor in turn, its value fitted to `target`;
-/// `write(k, values)` stores the k-th result.
+/// variable bound to each one-hot tensor in turn (a unit_seed, read as a one_hot value,
+/// which matrix products recognise: a sweep through mm(x, y) takes one row of y), its
+/// value fitted to `target`; `write(k, values)` stores the k-th result.
 template <class R, class X, class V, class SS, class ST, class Write>
 constexpr void sweeps(X const& expr, V const& v, SS const& seed_shape, ST const& target, Write write) {
-  leibniz::shape const ss = to_shape(seed_shape);
-  std::size_t const n = ss.numel();
-  auto seed = [&] {
-    if constexpr (is_scalar_shape_v<SS>)
-      return R(0);
-    else
-      return container<R, SS>::make(seed_shape);
-  }();
+  std::size_t const n = to_shape(seed_shape).numel();
   for (std::size_t k = 0; k < n; ++k) {
-    if constexpr (is_scalar_shape_v<SS>) {
-      seed = R(1);
-    } else {
-      if (k > 0) seed.data()[k - 1] = R(0);
-      seed.data()[k] = R(1);
-    }
-    auto const bound = seed_variable{} = seed;
+    auto const bound = [&] {
+      if constexpr (is_scalar_shape_v<SS>)
+        return seed_variable{} = R(1);
+      else
+        return binding<"__leibniz_seed", unit_seed<R, SS>>{{k, seed_shape}};
+    }();
     auto const value = materialize<R>(fit_value<R>(v.with(expr, bound), target));
     write(k, value);
   }
