@@ -136,6 +136,8 @@ template <class R, class E, class Env>
 constexpr auto evaluate(E const& e, Env const& env) {
   if constexpr (Env::cache_type::template holds<E, Env>)
     return env.cache->value[Env::cache_type::template index<E>];
+  else if constexpr (Env::cache_type::template holds_tensor<E, Env>)
+    return env.cache->template view<E>();
   else
     return evaluate_node<R>(e, env);
 }

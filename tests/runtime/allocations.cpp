@@ -10,9 +10,11 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <new>
+#include <tuple>
 
 using counting_new::allocations;
 
@@ -78,6 +80,45 @@ TEST_CASE("dynamic evaluation materialises only the result, products and reducti
   long const mm_count = count([&] { return lz::eval(lz::mm(a, x) * 2 + 1, a = M, x = M); }, r);
   CHECK(mm_count == 2);  // operands are read in place; the product, then the result
   std::cout << "allocations: elementwise chain 1, mean 1, grad 1, mm then chain " << mm_count << '\n';
+}
+
+TEST_CASE("a tensor subexpression used several times in one eval is computed once", "[allocations]") {
+  lz::tensor<double> const A{{1, 2}, {3, 4}};
+  lz::tensor<double> const X{{5, 6}, {7, 8}};
+  lz::tensor<double> r;
+  // mm(a, x) three times: the product once, then the result
+  auto const p = lz::mm(a, x);
+  long const shared_count = count([&] { return lz::eval(p * p + p, a = A, x = X); }, r);
+  CHECK(shared_count == 2);
+  double const P[2][2] = {{1 * 5 + 2 * 7, 1 * 6 + 2 * 8}, {3 * 5 + 4 * 7, 3 * 6 + 4 * 8}};
+  for (std::size_t i = 0; i < 2; ++i)
+    for (std::size_t j = 0; j < 2; ++j) CHECK(r(i, j) == P[i][j] * P[i][j] + P[i][j]);
+
+  // The logistic-regression gradient holds matmul(X, w) in several places; another formula
+  // of the same call that uses it costs only its own result.
+  lz::tensor<double> const D{{0.5, -1.0}, {1.5, 0.25}, {-0.75, 2.0}};
+  lz::tensor<double> const W{0.3, -0.2};
+  lz::tensor<double> const Y{1.0, -1.0, 1.0};
+  auto const z = lz::matmul(x, a);
+  auto const loss = lz::mean(lz::log(1 + lz::exp(-y * z)));
+  auto const g = lz::grad(loss, a);
+  long const grad_count = count([&] { return lz::eval(g, x = D, a = W, y = Y); }, r);
+  std::tuple<lz::tensor<double>, lz::tensor<double>> both;
+  long const both_count = count([&] { return lz::eval(std::tuple{g, z * 2}, x = D, a = W, y = Y); }, both);
+  CHECK(both_count == grad_count + 1);
+  // the closed form: -mean over i of y_i x_i / (1 + exp(y_i x_i . w))
+  for (std::size_t j = 0; j < 2; ++j) {
+    double want = 0;
+    for (std::size_t i = 0; i < 3; ++i) {
+      double const zi = D(i, 0) * W(0) + D(i, 1) * W(1);
+      want -= Y(i) * D(i, j) / (1 + std::exp(Y(i) * zi)) / 3;
+      CHECK(std::get<1>(both)(i) == Approx(2 * zi).epsilon(1e-14));
+    }
+    CHECK(r(j) == Approx(want).epsilon(1e-13));
+    CHECK(std::get<0>(both)(j) == r(j));
+  }
+  std::cout << "allocations: p * p + p " << shared_count << ", logistic gradient " << grad_count << ", with z * 2 "
+            << both_count << '\n';
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ static_assert(boost::mp11::mp_size<candidates<decltype(lz::sin(x * 2.0) + lz::si
 static_assert(boost::mp11::mp_size<candidates<decltype(x * y + (x - y))>>::value == 1);  // only the sum: x y and x - y are on leaves
 static_assert(boost::mp11::mp_find<candidates<decltype(lz::sin(x) * lz::cos(x))>, decltype(lz::sin(x))>::value <
               boost::mp11::mp_find<candidates<decltype(lz::sin(x) * lz::cos(x))>, decltype(lz::sin(x) * lz::cos(x))>::value);
-static_assert(lz::detail::cse_cache_for<double, decltype(ef)>::size == 0);  // 2 < LEIBNIZ_CONFIG_CSE_MIN: no table
+static_assert(lz::detail::cse_cache_for<double, false, decltype(ef)>::size == 0);  // 2 < LEIBNIZ_CONFIG_CSE_MIN: no table
 constexpr auto shared = lz::eval(std::tuple{ef, lz::d(ef, x), lz::d(ef, x, x)}, x = 0.0);
 static_assert(std::get<0>(shared) == 1.0 && std::get<1>(shared) == 1.0 && std::get<2>(shared) == 1.0);
 

@@ -9,11 +9,13 @@
 #include <leibniz/detail/tensor_nodes.hpp>
 #include <leibniz/expression.hpp>
 #include <leibniz/inspect.hpp>
+#include <leibniz/tensor.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 #include <boost/mp11/utility.hpp>
 
+#include <array>
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
@@ -26,7 +28,9 @@ namespace leibniz::detail {
 /// not a leaf (x y, sin(x y), (1 + x^2) ...) is computed once, before the formulas
 /// themselves, in an order where every subexpression comes after its parts: the formula
 /// and all its derivatives in one call become straight-line code over a table of
-/// values, with no flags and no tape. Only scalar values are kept in the table.
+/// values, with no flags and no tape. Scalar values are kept in the table; over
+/// lz::tensor, so are the materialised tensors (matrix products, node results that are
+/// not lazy elementwise chains) that are not a formula's own result, read back as views.
 /// Set union in linear time: the elements of `L` not in `Acc`, appended to `Acc` (both
 /// lists of distinct types). One inheritance list answers every membership question
 /// (mp11's mp_set_union pushes one element at a time, a new list each time: quadratic,
@@ -87,8 +91,28 @@ constexpr auto evaluate_node(E const& e, Env const& env);
 template <class E>
 inline constexpr E stateless_instance{};
 
-template <class R, class L>
+template <class R, class All, class Scalars, class Tensors>
 struct cse_cache;
+
+/// A candidate whose value may be a materialised tensor: a call node of an operation that
+/// is neither elementwise (lazy) nor scalar-valued (a matrix product, a transpose, a
+/// broadcast...). Known from the type alone, so that the table's size does not depend on
+/// the environment that reads it; whether a value is held is then decided by its type
+/// (holds_tensor: an owned lz::tensor).
+template <class E>
+inline constexpr bool is_materialised_candidate_v = false;
+template <class F, class... A>
+inline constexpr bool is_materialised_candidate_v<call_node<F, A...>> =
+    !is_elementwise_function_v<F> && !requires { requires F::scalar_valued; };
+
+/// The slots of the materialised tensors of one eval (none without a dynamic binding:
+/// then the table stays a literal type, for constant evaluation).
+template <class R, std::size_t N>
+struct tensor_slots {
+  std::array<tensor<R>, N> slot{};
+};
+template <class R>
+struct tensor_slots<R, 0> {};
 /// The position of each type of a list, found by overload resolution against one base
 /// per element (one instantiation for the whole list, not one comparison per element).
 template <class T, std::size_t I>
@@ -106,9 +130,21 @@ constexpr std::size_t index_in(void const*) noexcept {
   return static_cast<std::size_t>(-1);
 }
 
-template <class R, class... T>
-struct cse_cache<R, boost::mp11::mp_list<T...>> {
+/// Whether table Cache holds the value of E as a tensor: never without tensor slots (no
+/// lookup then, a scalar evaluation instantiates nothing more); else when E has a slot and
+/// its value is an owned lz::tensor.
+template <bool AnySlot, class Cache, class R, class E, class Env>
+inline constexpr bool holds_tensor_v = false;
+template <class Cache, class R, class E, class Env>
+inline constexpr bool holds_tensor_v<true, Cache, R, E, Env> =
+    Cache::template tensor_index<E> < Cache::tensor_count &&
+    std::is_same_v<decltype(evaluate_node<R>(std::declval<E const&>(), std::declval<Env const&>())),
+                   owned<tensor<R>>>;
+
+template <class R, class... T, class Scalars, class... U>
+struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U...>> {
   static constexpr std::size_t size = sizeof...(T);
+  static constexpr bool scalars = Scalars::value;
   using map = index_map<boost::mp11::mp_list<T...>, std::index_sequence_for<T...>>;
   template <class E>
   static constexpr std::size_t index = [] {
@@ -116,12 +152,29 @@ struct cse_cache<R, boost::mp11::mp_list<T...>> {
     return i < size ? i : size;
   }();
   template <class E, class Env>
-  static constexpr bool holds = index<E> < size &&
+  static constexpr bool holds = scalars && index<E> < size &&
                                 std::is_arithmetic_v<decltype(evaluate_node<R>(std::declval<E const&>(),
                                                                                std::declval<Env const&>()))>;
-  R value[size + 1]{};
+  static constexpr std::size_t tensor_count = sizeof...(U);
+  using tensor_map = index_map<boost::mp11::mp_list<U...>, std::index_sequence_for<U...>>;
+  template <class E>
+  static constexpr std::size_t tensor_index = [] {
+    std::size_t const i = index_in<E>(static_cast<tensor_map const*>(nullptr));
+    return i < tensor_count ? i : tensor_count;
+  }();
+  template <class E, class Env>
+  static constexpr bool holds_tensor = holds_tensor_v<(tensor_count > 0), cse_cache, R, E, Env>;
+  R value[(scalars ? size : 0) + 1]{};
+  [[no_unique_address]] tensor_slots<R, tensor_count> tensors;
 
-  /// Computes every scalar entry, parts first: a node's parts are read from the table.
+  /// The held tensor value of E, read in place.
+  template <class E>
+  [[nodiscard]] constexpr auto view() const noexcept {
+    tensor<R> const& t = tensors.slot[tensor_index<E>];
+    return dense_view<R, shape>{t.data(), t.shape()};
+  }
+
+  /// Computes every entry, parts first: a node's parts are read from the table.
   template <class Env>
   constexpr void fill(Env const& env) {
     // a braced list, not a fold expression: clang limits folds to 256 operands
@@ -132,18 +185,42 @@ struct cse_cache<R, boost::mp11::mp_list<T...>> {
  private:
   template <class E, class Env>
   constexpr void fill_one(Env const& env) {
-    if constexpr (holds<E, Env>) value[index<E>] = evaluate_node<R>(stateless_instance<E>, env);
+    if constexpr (holds<E, Env>)
+      value[index<E>] = evaluate_node<R>(stateless_instance<E>, env);
+    else if constexpr (holds_tensor<E, Env>)
+      tensors.slot[tensor_index<E>] = evaluate_node<R>(stateless_instance<E>, env).value;
   }
 };
-/// The table of one eval call: its candidates when CSE is on and there are at least
-/// LEIBNIZ_CONFIG_CSE_MIN of them (a handful of subexpressions are cheaper to recompute
-/// than to instantiate a table for: compile time is a product feature too).
+/// The table of one eval call over the formulas E... with the bindings B...: every
+/// candidate, parts first; its scalars when CSE is on and there are at least
+/// LEIBNIZ_CONFIG_CSE_MIN candidates (a handful of subexpressions are cheaper to recompute
+/// than to instantiate a table for: compile time is a product feature too); and, when a
+/// dynamic tensor is bound, its materialised tensors that are not one of the formulas
+/// themselves (a formula's own result is returned, not copied out of the table). A tensor
+/// held there is computed once per eval however often the formulas use it (a gradient's
+/// `matmul(X, w)`), and its parents read it in place.
 template <class L>
-using cse_table_list =
-    boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && (boost::mp11::mp_size<L>::value >= LEIBNIZ_CONFIG_CSE_MIN), L,
-                         boost::mp11::mp_list<>>;
-template <class R, class... E>
-using cse_cache_for = cse_cache<R, cse_table_list<set_union<typename cse_candidates<std::remove_cvref_t<E>>::type...>>>;
+inline constexpr bool keeps_scalars_v =
+    LEIBNIZ_CONFIG_CSE != 0 && (boost::mp11::mp_size<L>::value >= LEIBNIZ_CONFIG_CSE_MIN);
+template <class Roots>
+struct is_held_tensor_candidate {
+  template <class E>
+  using fn = boost::mp11::mp_bool<is_materialised_candidate_v<E> && !boost::mp11::mp_contains<Roots, E>::value>;
+};
+template <class R, class L, class Tensors>
+using cse_cache_with =
+    cse_cache<R, boost::mp11::mp_if_c<keeps_scalars_v<L> || !boost::mp11::mp_empty<Tensors>::value, L, boost::mp11::mp_list<>>,
+              boost::mp11::mp_bool<keeps_scalars_v<L>>, Tensors>;
+template <class R, class L, class Roots, bool Dynamic>
+using cse_cache_of =
+    cse_cache_with<R, L,
+                   boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && Dynamic,
+                                        boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<Roots>>,
+                                        boost::mp11::mp_list<>>>;
+template <class R, bool Dynamic, class... E>
+using cse_cache_for =
+    cse_cache_of<R, set_union<typename cse_candidates<std::remove_cvref_t<E>>::type...>,
+                 boost::mp11::mp_list<std::remove_cvref_t<E>...>, Dynamic>;
 
 /// The state of one eval call: the table of the common subexpressions of the formulas
 /// E... (cse_cache_for), filled on construction, and the environment that binds b... and
@@ -153,7 +230,8 @@ template <class R, class Formulas, class... B>
 struct evaluation;
 template <class R, class... E, class... B>
 struct evaluation<R, std::tuple<E...>, B...> {
-  using cache_t = cse_cache_for<R, E...>;
+  using cache_t =
+      cse_cache_for<R, (is_dynamic_binding_v<std::remove_cvref_t<decltype(B::value)>> || ...), E...>;
   using env_t = environment<cache_t, B...>;
   cache_t cache{};
   env_t env;

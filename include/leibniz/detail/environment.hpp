@@ -100,6 +100,8 @@ template <class V, class... B>
 struct no_cache {
   template <class E, class Env>
   static constexpr bool holds = false;
+  template <class E, class Env>
+  static constexpr bool holds_tensor = false;
 };
 
 /// The bindings of one `eval` call, by reference for the duration of the call.
