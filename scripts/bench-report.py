@@ -21,24 +21,43 @@ import math
 import os
 import sys
 
-WORKLOADS = ["W1_n2", "W1_n1024", "W2", "W3", "W4", "W5_K2", "W5_K64", "W6"]
+WORKLOADS = ["W1_n2", "W1_n1024", "W2", "W3", "W4", "W5_K2", "W5_K64", "W6",
+             "W7_100x10", "W7_10000x10", "W7_1000x100", "W8", "W9_n1e3", "W9_n1e6"]
 TASKS = ["value", "grad", "hessian", "jacobian", "vjp", "partials"]
 # The library tokens of bench/workloads.hpp, in the order of the tables and the figure; a
-# variant (leibniz_dynamic, adolc_retape, ...) follows its library.
-LIBRARIES = ["hand", "leibniz", "sacado", "adolc", "boost", "eigen", "ceres"]
+# variant (leibniz_dynamic, adolc_retape, ...) follows its library. torch is
+# bench/peers/torch_bench.py (the tensor workloads only).
+LIBRARIES = ["hand", "leibniz", "sacado", "adolc", "boost", "eigen", "ceres", "torch"]
 
-# The targets of the performance issue: (workload, task, numerator library, denominator
+# The library every table's second ratio column divides by, where it was measured.
+SECOND_REFERENCE = "torch"
+
+# The targets of the performance issues: (workload, task, numerator library, denominator
 # (workload, task, library), bound). The ratio is numerator median / denominator median.
 TARGETS = [
-    ("W1_n2", "grad", ("W1_n2", "grad", "hand"), 1.05),
-    ("W1_n1024", "grad", ("W1_n1024", "grad", "hand"), 1.2),
-    ("W2", "grad", ("W2", "grad", "hand"), 1.05),
-    ("W2", "hessian", ("W2", "hessian", "hand"), 1.2),
-    ("W3", "grad", ("W3", "grad", "hand"), 1.5),
-    ("W3", "grad", ("W3", "value", "leibniz"), 3.0),
-    ("W4", "jacobian", ("W4", "jacobian", "hand"), 1.1),
-    ("W5_K64", "vjp", ("W5_K64", "vjp", "hand"), 1.0),
-    ("W6", "partials", ("W6", "partials", "hand"), 1.5),
+    ("W1_n2", "grad", "leibniz", ("W1_n2", "grad", "hand"), 1.05),
+    ("W1_n1024", "grad", "leibniz", ("W1_n1024", "grad", "hand"), 1.2),
+    ("W2", "grad", "leibniz", ("W2", "grad", "hand"), 1.05),
+    ("W2", "hessian", "leibniz", ("W2", "hessian", "hand"), 1.2),
+    ("W3", "grad", "leibniz", ("W3", "grad", "hand"), 1.5),
+    ("W3", "grad", "leibniz", ("W3", "value", "leibniz"), 3.0),
+    ("W4", "jacobian", "leibniz", ("W4", "jacobian", "hand"), 1.1),
+    ("W5_K64", "vjp", "leibniz", ("W5_K64", "vjp", "hand"), 1.0),
+    ("W6", "partials", "leibniz", ("W6", "partials", "hand"), 1.5),
+    # issue 11: the tensor workloads (leibniz on lz::tensor), and faster than PyTorch
+    ("W5_K64", "jacobian", "leibniz", ("W5_K64", "jacobian", "hand"), 2.0),
+    ("W7_100x10", "grad", "leibniz", ("W7_100x10", "grad", "hand"), 1.5),
+    ("W7_10000x10", "grad", "leibniz", ("W7_10000x10", "grad", "hand"), 1.5),
+    ("W7_1000x100", "grad", "leibniz", ("W7_1000x100", "grad", "hand"), 1.5),
+    ("W8", "grad", "leibniz", ("W8", "grad", "hand"), 1.5),
+    ("W9_n1e6", "grad", "leibniz", ("W9_n1e6", "grad", "hand"), 1.2),
+    ("W5_K64", "jacobian", "leibniz_dynamic", ("W5_K64", "jacobian", "torch"), 1.0),
+    ("W7_100x10", "grad", "leibniz", ("W7_100x10", "grad", "torch"), 1.0),
+    ("W7_10000x10", "grad", "leibniz", ("W7_10000x10", "grad", "torch"), 1.0),
+    ("W7_1000x100", "grad", "leibniz", ("W7_1000x100", "grad", "torch"), 1.0),
+    ("W8", "grad", "leibniz", ("W8", "grad", "torch"), 1.0),
+    ("W9_n1e3", "grad", "leibniz", ("W9_n1e3", "grad", "torch"), 1.0),
+    ("W9_n1e6", "grad", "leibniz", ("W9_n1e6", "grad", "torch"), 1.0),
 ]
 
 TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
@@ -101,6 +120,8 @@ def fmt_ns(ns):
 
 
 def fmt_ratio(r, digits=2):
+    if r < 0.1:
+        return f"{r:.{digits}g}"   # two significant digits, not 0.00 (hand / torch: 0.00076)
     if r < 10:
         return f"{r:.{digits}f}"
     if r < 100:
@@ -134,8 +155,9 @@ def markdown(data, failed, meta, time_field):
     out.append("")
     out.append(f"Times are the median over the repetitions of Google Benchmark's `{time_field}_time` per call, "
                "in nanoseconds; *ratio* is that median divided by the median of the hand-written code "
-               "for the same workload and task (hand = 1.00; lower is faster); *cv* is the coefficient "
-               "of variation over the repetitions.")
+               "for the same workload and task (hand = 1.00; lower is faster); where PyTorch was "
+               "measured (the tensor workloads), *ratio to torch* divides by PyTorch's median likewise; "
+               "*cv* is the coefficient of variation over the repetitions.")
     out.append("")
     libs_seen = sorted({lib for (_, _, lib) in data} | {split(n)[2] for n in failed if split(n)},
                        key=lib_key)
@@ -143,16 +165,18 @@ def markdown(data, failed, meta, time_field):
                   key=lambda k: (index_or_end(WORKLOADS, k[0]), index_or_end(TASKS, k[1]), k))
     for w, t in keys:
         hand = data.get((w, t, "hand"))
+        second = data.get((w, t, SECOND_REFERENCE))
         rows = []
         for lib in libs_seen:
             name = f"{w}/{t}/{lib}"
             if name in failed:
-                rows.append((math.inf, lib, "FAILED", "result mismatch: see the log", ""))
+                rows.append((math.inf, lib, "FAILED", "result mismatch: see the log", "", ""))
             elif (w, t, lib) in data:
                 ns, cv = data[(w, t, lib)]
                 ratio = ns / hand[0] if hand else None
                 rows.append((ratio if ratio is not None else math.inf, lib, fmt_ns(ns),
                              fmt_ratio(ratio) if ratio is not None else "-",
+                             fmt_ratio(ns / second[0]) if second else "",
                              f"{cv:.1f}" if cv is not None else "-"))
         rows.sort(key=lambda r: (r[0], lib_key(r[1])))
         # Variants (leibniz_dynamic, adolc_retape) exist for some tasks only: not listed.
@@ -160,10 +184,16 @@ def markdown(data, failed, meta, time_field):
                    and f"{w}/{t}/{lib}" not in failed]
         out.append(f"### {w} {t}")
         out.append("")
-        out.append("| library | median ns | ratio to hand | cv % |")
-        out.append("|---|---:|---:|---:|")
-        for _, lib, ns, ratio, cv in rows:
-            out.append(f"| {lib} | {ns} | {ratio} | {cv} |")
+        if second:
+            out.append(f"| library | median ns | ratio to hand | ratio to {SECOND_REFERENCE} | cv % |")
+            out.append("|---|---:|---:|---:|---:|")
+            for _, lib, ns, ratio, ratio2, cv in rows:
+                out.append(f"| {lib} | {ns} | {ratio} | {ratio2} | {cv} |")
+        else:
+            out.append("| library | median ns | ratio to hand | cv % |")
+            out.append("|---|---:|---:|---:|")
+            for _, lib, ns, ratio, _, cv in rows:
+                out.append(f"| {lib} | {ns} | {ratio} | {cv} |")
         if missing:
             out.append("")
             out.append("Not measured here: " + ", ".join(missing) + ".")
@@ -171,18 +201,20 @@ def markdown(data, failed, meta, time_field):
 
     out.append("### Targets")
     out.append("")
-    out.append("The targets of the performance issue, leibniz (not `leibniz_dynamic`) against the "
-               "reference named in the first column; *met* when the measured ratio is at most the bound.")
+    out.append("The targets of the performance issues: the library named first in the first column "
+               "(`leibniz` is the fixed-size evaluation where a `leibniz_dynamic` variant exists, and "
+               "`lz::tensor` for W7, W8 and W9) against the reference named second; *met* when the "
+               "measured ratio is at most the bound (a bound of 1 against torch: leibniz is faster).")
     out.append("")
     out.append("| ratio | bound | measured | result |")
     out.append("|---|---:|---:|---|")
-    for w, t, (dw, dt, dlib), bound in TARGETS:
-        num_name, den_name = f"{w}/{t}/leibniz", f"{dw}/{dt}/{dlib}"
+    for w, t, lib, (dw, dt, dlib), bound in TARGETS:
+        num_name, den_name = f"{w}/{t}/{lib}", f"{dw}/{dt}/{dlib}"
         if (dw, dt) == (w, t):
-            label = f"{w} {t}: leibniz / {dlib}"
+            label = f"{w} {t}: {lib} / {dlib}"
         else:
-            label = f"{w} {t} (leibniz) / {dw} {dt} ({dlib})"
-        num, den = data.get((w, t, "leibniz")), data.get((dw, dt, dlib))
+            label = f"{w} {t} ({lib}) / {dw} {dt} ({dlib})"
+        num, den = data.get((w, t, lib)), data.get((dw, dt, dlib))
         if num_name in failed or den_name in failed:
             measured, result = "-", "FAILED"
         elif num is None or den is None:
