@@ -44,6 +44,8 @@ lz_missing_packages() {
   command -v valgrind >/dev/null 2>&1 || echo valgrind
   # Google Benchmark: bench/ is built by every preset so that it never rots.
   [ -f /usr/include/benchmark/benchmark.h ] || echo libbenchmark-dev
+  # clang's OpenMP runtime (tests/openmp with the clang presets; g++'s libgomp comes with it).
+  [ -f /usr/lib/llvm-14/lib/libomp.so ] || echo libomp-14-dev
   # Eigen 3.4: tests/eigen (the optional header <leibniz/eigen.hpp>) and its example.
   [ -f /usr/include/eigen3/Eigen/Core ] || echo libeigen3-dev
   # Debian's own interpreter: python3-sympy installs for /usr/bin/python3, whatever
@@ -60,7 +62,7 @@ lz_ensure_deps() {
   local missing
   mapfile -t missing < <(lz_missing_packages)
   if [ "${#missing[@]}" -eq 0 ]; then
-    lz_log "dependencies: all present (cmake, ninja, g++, clang++, Boost 1.81, Catch2 2, Google Benchmark, Eigen 3, valgrind, python3-sympy)"
+    lz_log "dependencies: all present (cmake, ninja, g++, clang++, Boost 1.81, Catch2 2, Google Benchmark, Eigen 3, libomp, valgrind, python3-sympy)"
     return 0
   fi
   if [ "$(id -u)" -ne 0 ]; then

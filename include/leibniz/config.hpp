@@ -27,4 +27,24 @@
 #define LEIBNIZ_CONFIG_CSE_MIN 24
 #endif
 
+/// Multi-threaded evaluation of large lz::tensor results with OpenMP: off by default; to
+/// opt in, define LEIBNIZ_CONFIG_OPENMP to 1 and compile and link with -fopenmp (the
+/// number of threads is OpenMP's: OMP_NUM_THREADS, omp_set_num_threads). Results are the
+/// same for every number of threads: work is split into blocks of fixed size, whatever the
+/// threads, and sums over blocks are added in block order. Every translation unit of a
+/// program must agree. docs/tensors.md#threads.
+#ifndef LEIBNIZ_CONFIG_OPENMP
+#define LEIBNIZ_CONFIG_OPENMP 0
+#endif
+#if LEIBNIZ_CONFIG_OPENMP && !defined(_OPENMP)
+#error "leibniz: LEIBNIZ_CONFIG_OPENMP is 1 but OpenMP is off: compile and link with -fopenmp"
+#endif
+
+/// The fewest elements (or multiply-adds, for a matrix product) of an lz::tensor
+/// operation that is split between threads when LEIBNIZ_CONFIG_OPENMP is on; smaller
+/// ones run on the calling thread.
+#ifndef LEIBNIZ_CONFIG_PARALLEL_MIN
+#define LEIBNIZ_CONFIG_PARALLEL_MIN 32768
+#endif
+
 #endif  // LEIBNIZ_CONFIG_HPP

@@ -4,6 +4,7 @@
 #ifndef LEIBNIZ_DETAIL_TENSOR_EVAL_HPP
 #define LEIBNIZ_DETAIL_TENSOR_EVAL_HPP
 
+#include <leibniz/config.hpp>
 #include <leibniz/fixed_tensor.hpp>
 #include <leibniz/shape.hpp>
 #include <leibniz/tensor.hpp>
@@ -16,6 +17,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 // Evaluation of a tensor formula produces, per node, one of:
 //  - a scalar R;
@@ -328,6 +330,30 @@ template <class Op, class S, class... A>
 inline constexpr bool is_static_flat_v<ewise<Op, S, A...>, S> =
     is_static_shape_v<S> && (is_static_flat_v<A, S> && ...);
 
+/// Visits the elements of a tensor value at flat positions [begin, end), in row-major
+/// order: fn(i, value), with p = v.plan(s).
+template <class R, class V, class P, class Fn>
+constexpr void for_each_element_in(V const& v, shape const& s, P const& p, std::size_t begin, std::size_t end,
+                                   Fn& fn) {
+  if (begin >= end) return;
+  if (V::same(p)) {
+    for (std::size_t i = begin; i < end; ++i) fn(i, v.template get_flat<R>(i));
+    return;
+  }
+  std::array<std::size_t, max_rank> idx{};
+  for (std::size_t d = s.rank(), rest = begin; d-- > 0;) {  // the coordinates of begin
+    idx[d] = rest % s[d];
+    rest /= s[d];
+  }
+  for (std::size_t i = begin; i < end; ++i) {
+    fn(i, v.template get<R>(i, idx.data(), p));
+    for (std::size_t d = s.rank(); d-- > 0;) {  // next row-major coordinate
+      if (++idx[d] < s[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
 /// Visits every element of a tensor value in row-major order: fn(i, value).
 template <class R, class V, class Fn>
 constexpr void for_each_element(V const& v, shape const& s, Fn fn) {
@@ -338,19 +364,49 @@ constexpr void for_each_element(V const& v, shape const& s, Fn fn) {
     return;
   }
   auto const p = v.plan(s);
-  std::size_t const n = s.numel();
-  if (V::same(p)) {
-    for (std::size_t i = 0; i < n; ++i) fn(i, v.template get_flat<R>(i));
-  } else {
-    std::array<std::size_t, max_rank> idx{};
-    for (std::size_t i = 0; i < n; ++i) {
-      fn(i, v.template get<R>(i, idx.data(), p));
-      for (std::size_t d = s.rank(); d-- > 0;) {  // next row-major coordinate
-        if (++idx[d] < s[d]) break;
-        idx[d] = 0;
-      }
+  for_each_element_in<R>(v, s, p, 0, s.numel(), fn);
+}
+
+/// The blocks of [0, n) for threads: blocks of `block` positions (the last one shorter),
+/// the same whatever the number of threads, so that a sum over blocks, added in block
+/// order, does not depend on it. With LEIBNIZ_CONFIG_OPENMP, `parallel_blocks` runs
+/// body(begin, end, block_index) for each block on OpenMP's threads; it is called only
+/// outside constant evaluation, for work of at least LEIBNIZ_CONFIG_PARALLEL_MIN.
+[[nodiscard]] constexpr std::size_t block_count(std::size_t n, std::size_t block) noexcept {
+  return (n + block - 1) / block;
+}
+inline constexpr std::size_t parallel_block = 8192;
+template <class Body>
+void parallel_blocks(std::size_t n, std::size_t block, Body const& body) {
+  long long const blocks = static_cast<long long>(block_count(n, block));
+#if LEIBNIZ_CONFIG_OPENMP
+#pragma omp parallel for schedule(static)
+#endif
+  for (long long b = 0; b < blocks; ++b) {
+    std::size_t const begin = static_cast<std::size_t>(b) * block;
+    body(begin, begin + block < n ? begin + block : n, static_cast<std::size_t>(b));
+  }
+}
+/// Whether work of this size is split between threads (never in constant evaluation;
+/// tested under `if constexpr (parallel_enabled)`, so that nothing of it is instantiated
+/// when OpenMP is off).
+inline constexpr bool parallel_enabled = LEIBNIZ_CONFIG_OPENMP != 0;
+[[nodiscard]] constexpr bool run_parallel(std::size_t work) noexcept {
+  return !std::is_constant_evaluated() && work >= std::size_t{LEIBNIZ_CONFIG_PARALLEL_MIN};
+}
+
+/// Runs rows(i0, i1) over the rows [0, m) of a result, split between threads in blocks of
+/// rows when the work (m rows of `row_work` operations) is large enough.
+template <class Rows>
+constexpr void for_row_blocks(std::size_t m, std::size_t row_work, Rows const& rows) {
+  if constexpr (parallel_enabled) {
+    if (run_parallel(m * row_work)) {
+      std::size_t const per_block = row_work >= parallel_block ? 1 : parallel_block / (row_work == 0 ? 1 : row_work);
+      parallel_blocks(m, per_block, [&rows](std::size_t i0, std::size_t i1, std::size_t) { rows(i0, i1); });
+      return;
     }
   }
+  rows(0, m);
 }
 
 template <class V>
@@ -431,7 +487,18 @@ struct container<R, static_shape<>> {
 template <class R, class V, class Out>
 constexpr void fill(V const& v, Out& out, shape const& s) {
   R* const o = out.data();
-  for_each_element<R>(v, s, [o](std::size_t i, R x) { o[i] = x; });
+  auto write = [o](std::size_t i, R x) { o[i] = x; };
+  if constexpr (parallel_enabled && !is_static_flat_v<V, std::remove_cvref_t<decltype(v.shape())>>) {
+    if (run_parallel(s.numel())) {  // each block writes its own elements
+      auto const p = v.plan(s);
+      parallel_blocks(s.numel(), parallel_block, [&](std::size_t begin, std::size_t end, std::size_t) {
+        auto w = write;
+        for_each_element_in<R>(v, s, p, begin, end, w);
+      });
+      return;
+    }
+  }
+  for_each_element<R>(v, s, write);
 }
 
 /// A tensor value of static shape S as a fixed_tensor, built in the caller's result
@@ -474,8 +541,24 @@ template <class R, class V>
   if constexpr (std::is_arithmetic_v<V>) {
     return static_cast<R>(v);
   } else {
+    shape const s = to_shape(v.shape());
+    if constexpr (parallel_enabled && !is_static_flat_v<V, std::remove_cvref_t<decltype(v.shape())>>) {
+      if (run_parallel(s.numel())) {  // a sum per block, then the blocks' sums in order
+        auto const p = v.plan(s);
+        std::vector<R> part(block_count(s.numel(), parallel_block));
+        parallel_blocks(s.numel(), parallel_block, [&](std::size_t begin, std::size_t end, std::size_t b) {
+          R a = 0;
+          auto add = [&a](std::size_t, R x) { a += x; };
+          for_each_element_in<R>(v, s, p, begin, end, add);
+          part[b] = a;
+        });
+        R acc = 0;
+        for (R x : part) acc += x;
+        return acc;
+      }
+    }
     R acc = 0;
-    for_each_element<R>(v, to_shape(v.shape()), [&acc](std::size_t, R x) { acc += x; });
+    for_each_element<R>(v, s, [&acc](std::size_t, R x) { acc += x; });
     return acc;
   }
 }
@@ -673,26 +756,46 @@ template <class R, class V>
 template <class R, bool TransposedA>
 constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std::size_t n) {
   if constexpr (TransposedA) {
-    for (std::size_t i = 0; i < m; ++i) po[i] = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      R const bk = pb[k];
-      R const* const crow = pa + k * m;
-      for (std::size_t i = 0; i < m; ++i) po[i] += bk * crow[i];
-    }
-  } else {
-    std::size_t const n4 = n - n % 4;
-    for (std::size_t i = 0; i < m; ++i) {
-      R const* const arow = pa + i * n;
-      R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (std::size_t k = 0; k < n4; k += 4) {
-        s0 += arow[k] * pb[k];
-        s1 += arow[k + 1] * pb[k + 1];
-        s2 += arow[k + 2] * pb[k + 2];
-        s3 += arow[k + 3] * pb[k + 3];
+    // out_i = sum_k b_k c_ki over the rows k of c, from first to last
+    auto axpys = [=](std::size_t k0, std::size_t k1, R* out) {
+      for (std::size_t i = 0; i < m; ++i) out[i] = 0;
+      for (std::size_t k = k0; k < k1; ++k) {
+        R const bk = pb[k];
+        R const* const crow = pa + k * m;
+        for (std::size_t i = 0; i < m; ++i) out[i] += bk * crow[i];
       }
-      for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * pb[k];
-      po[i] = (s0 + s1) + (s2 + s3);
+    };
+    if constexpr (parallel_enabled) {
+      if (run_parallel(m * n)) {
+        // threads take blocks of rows of c, each summed into a vector of its own; the
+        // blocks' vectors are then added in block order (the same whatever the threads).
+        // Splitting the output instead would make each thread read all of c across its rows.
+        std::size_t const rows = parallel_block / m > 0 ? parallel_block / m : 1;
+        std::vector<R> part(block_count(n, rows) * m);
+        parallel_blocks(n, rows, [&](std::size_t k0, std::size_t k1, std::size_t b) { axpys(k0, k1, part.data() + b * m); });
+        for (std::size_t i = 0; i < m; ++i) po[i] = 0;
+        for (std::size_t b = 0; b < block_count(n, rows); ++b)
+          for (std::size_t i = 0; i < m; ++i) po[i] += part[b * m + i];
+        return;
+      }
     }
+    axpys(0, n, po);
+  } else {
+    for_row_blocks(m, n, [=](std::size_t i0, std::size_t i1) {
+      std::size_t const n4 = n - n % 4;
+      for (std::size_t i = i0; i < i1; ++i) {
+        R const* const arow = pa + i * n;
+        R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (std::size_t k = 0; k < n4; k += 4) {
+          s0 += arow[k] * pb[k];
+          s1 += arow[k + 1] * pb[k + 1];
+          s2 += arow[k + 2] * pb[k + 2];
+          s3 += arow[k + 3] * pb[k + 3];
+        }
+        for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * pb[k];
+        po[i] = (s0 + s1) + (s2 + s3);
+      }
+    });
   }
 }
 
@@ -787,36 +890,40 @@ template <class R, class Op, class A, class B>
         } else if constexpr (tb && !ta) {
           // b = transpose(c), c of shape p x n: out_ij = sum_k a_ik c_jk, both read along
           // their rows; four partial sums let the compiler vectorise without -ffast-math
-          std::size_t const n4 = n - n % 4;
-          for (std::size_t i = 0; i < m; ++i) {
-            R const* arow = pa + i * n;
-            for (std::size_t j = 0; j < p; ++j) {
-              R const* crow = pb + j * n;
-              R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-              for (std::size_t k = 0; k < n4; k += 4) {
-                s0 += arow[k] * crow[k];
-                s1 += arow[k + 1] * crow[k + 1];
-                s2 += arow[k + 2] * crow[k + 2];
-                s3 += arow[k + 3] * crow[k + 3];
+          for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
+            std::size_t const n4 = n - n % 4;
+            for (std::size_t i = i0; i < i1; ++i) {
+              R const* arow = pa + i * n;
+              for (std::size_t j = 0; j < p; ++j) {
+                R const* crow = pb + j * n;
+                R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (std::size_t k = 0; k < n4; k += 4) {
+                  s0 += arow[k] * crow[k];
+                  s1 += arow[k + 1] * crow[k + 1];
+                  s2 += arow[k + 2] * crow[k + 2];
+                  s3 += arow[k + 3] * crow[k + 3];
+                }
+                for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * crow[k];
+                po[i * p + j] = (s0 + s1) + (s2 + s3);
               }
-              for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * crow[k];
-              po[i * p + j] = (s0 + s1) + (s2 + s3);
             }
-          }
+          });
         } else {
           // i-k-j: the inner loop runs along the rows of b and of the result; a_ik is
           // pa[k m + i] when a is the transpose of an n x m value
           std::size_t const a_i = ta ? 1 : n, a_k = ta ? m : 1;
           std::size_t const b_k = tb ? 1 : p, b_j = tb ? n : 1;
-          for (std::size_t i = 0; i < m; ++i) {
-            R* row = po + i * p;
-            for (std::size_t j = 0; j < p; ++j) row[j] = 0;
-            for (std::size_t k = 0; k < n; ++k) {
-              R const aik = pa[i * a_i + k * a_k];
-              R const* brow = pb + k * b_k;
-              for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];  // b_j is 1 unless b is transposed
+          for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
+            for (std::size_t i = i0; i < i1; ++i) {
+              R* row = po + i * p;
+              for (std::size_t j = 0; j < p; ++j) row[j] = 0;
+              for (std::size_t k = 0; k < n; ++k) {
+                R const aik = pa[i * a_i + k * a_k];
+                R const* brow = pb + k * b_k;
+                for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];  // b_j is 1 unless b is transposed
+              }
             }
-          }
+          });
         }
       }
       return owned<decltype(out)>{std::move(out)};
