@@ -36,7 +36,9 @@ struct sign_t;
 /// `apply` (the value, constexpr), `derivative(e, u)` (f'(u) as a formula, given the
 /// node `e = f(u)`, which the rule reuses where it mentions it, so that the derivative
 /// shares the subexpression), `exact<A>` (the exact value at a compile-time constant
-/// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)) and `c_name` /
+/// `A`, or `void`) and, optionally, `idempotent` (f(f(u)) = f(u)), `cheap` (a few
+/// instructions: over lz::tensor, a shared f(u) is recomputed where it is used rather
+/// than stored once, detail/cse.hpp) and `c_name` /
 /// `c_helper` (its name in C where it differs, and a definition the C code needs:
 /// lz::to_c). Forward mode (`tangent`, used by diff.hpp) multiplies it by u', reverse mode
 /// (`adjoint`, used by detail/adjoint.hpp) by the cotangent; shapes, evaluation over tensors and
@@ -310,6 +312,7 @@ struct abs_t : unary_function<abs_t> {
   template <class A>
   using exact = typename detail_exact::abs_of<A>::type;
   static constexpr bool idempotent = true;  // |(|u|)| = |u|
+  static constexpr bool cheap = true;       // recomputed where it is used (detail/cse.hpp)
 };
 
 /// sign(u): -1, 0 or 1 (NaN for NaN); the derivative of abs. sign(u)' = 0 (almost
@@ -319,6 +322,7 @@ struct sign_t : unary_function<sign_t> {
   static constexpr std::string_view latex = "\\operatorname{sign}";
   // In C (lz::to_c): a helper the generated code defines once.
   static constexpr std::string_view c_name = "lz_sign";
+  static constexpr bool cheap = true;  // recomputed where it is used (detail/cse.hpp)
   static constexpr std::string_view c_helper =
       "#ifndef LZ_SIGN_DEFINED\n#define LZ_SIGN_DEFINED\nstatic inline double lz_sign(double x) "
       "{ return x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x; }\n#endif";

@@ -19,6 +19,10 @@
 
 namespace leibniz {
 
+namespace detail {
+struct tensor_storage;  // lz::eval's access to the element buffer (detail/tensor_eval.hpp)
+}  // namespace detail
+
 /// A tensor of `T` (float, double or long double) with a run-time shape, stored
 /// contiguously in row-major order. Built from nested braces like `torch.tensor`:
 /// `tensor<float>{2, 3}` has shape (2,), `tensor<float>{{3, 4}}` shape (1, 2); or
@@ -126,6 +130,7 @@ class tensor {
   }
 
  private:
+  friend struct detail::tensor_storage;
   std::size_t offset(std::initializer_list<long long> index) const {
     if (index.size() != shape_.rank())
       throw shape_error("leibniz::tensor: " + std::to_string(index.size()) +

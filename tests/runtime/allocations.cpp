@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <new>
+#include <thread>
 #include <tuple>
 
 using counting_new::allocations;
@@ -119,6 +120,27 @@ TEST_CASE("a tensor subexpression used several times in one eval is computed onc
   }
   std::cout << "allocations: p * p + p " << shared_count << ", logistic gradient " << grad_count << ", with z * 2 "
             << both_count << '\n';
+}
+
+TEST_CASE("a shared elementwise value is stored once, in a buffer reused by the next eval", "[allocations]") {
+  // sin(x) appears twice in this gradient: over lz::tensor it is computed once per eval into
+  // a temporary, whose buffer the thread keeps for the next eval (a fresh thread: an empty pool)
+  auto const g = lz::grad(lz::sum(lz::sin(x) * lz::exp(-x * x / 2)), x);
+  lz::tensor<double> const X{-1.0, 0.25, 2.0};
+  long first = -1, second = -1;
+  lz::tensor<double> r1, r2;
+  std::thread([&] {
+    first = count([&] { return lz::eval(g, x = X); }, r1);
+    second = count([&] { return lz::eval(g, x = X); }, r2);
+  }).join();
+  CHECK(first == 2);   // sin(x), the result
+  CHECK(second == 1);  // the result: sin(x) reuses the first eval's buffer
+  for (std::size_t i = 0; i < 3; ++i) {
+    double const v = X(i), e = std::exp(-v * v / 2);
+    CHECK(r1(i) == Approx(std::cos(v) * e - v * std::sin(v) * e).epsilon(1e-14));
+    CHECK(r2(i) == r1(i));
+  }
+  std::cout << "allocations: a shared sin(x), first eval " << first << ", second " << second << '\n';
 }
 
 }  // namespace

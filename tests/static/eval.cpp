@@ -78,6 +78,20 @@ static_assert(boost::mp11::mp_size<candidates<decltype(x * y + (x - y))>>::value
 static_assert(boost::mp11::mp_find<candidates<decltype(lz::sin(x) * lz::cos(x))>, decltype(lz::sin(x))>::value <
               boost::mp11::mp_find<candidates<decltype(lz::sin(x) * lz::cos(x))>, decltype(lz::sin(x) * lz::cos(x))>::value);
 static_assert(lz::detail::cse_cache_for<double, false, decltype(ef)>::size == 0);  // 2 < LEIBNIZ_CONFIG_CSE_MIN: no table
+// Over lz::tensor (Dynamic = true) the table also holds tensors: a product that is not the
+// formula itself, and a costly elementwise value used twice, but not one used once, not a
+// cheap one (abs) and nothing without a dynamic binding.
+template <bool Dynamic, class E, class S>
+constexpr bool holds_tensor_of =
+    lz::detail::cse_cache_for<double, Dynamic, E>::template tensor_index<S> <
+    lz::detail::cse_cache_for<double, Dynamic, E>::tensor_count;
+constexpr auto twice = lz::sin(x) * lz::cos(lz::sin(x));
+static_assert(holds_tensor_of<true, decltype(twice), decltype(lz::sin(x))>);
+static_assert(!holds_tensor_of<false, decltype(twice), decltype(lz::sin(x))>);
+static_assert(!holds_tensor_of<true, decltype(lz::sin(x) * y), decltype(lz::sin(x))>);
+static_assert(!holds_tensor_of<true, decltype(lz::abs(x) * lz::cos(lz::abs(x))), decltype(lz::abs(x))>);
+static_assert(holds_tensor_of<true, decltype(lz::mm(x, y) * 2_c), decltype(lz::mm(x, y))>);
+static_assert(!holds_tensor_of<true, decltype(lz::mm(x, y)), decltype(lz::mm(x, y))>);
 constexpr auto shared = lz::eval(std::tuple{ef, lz::d(ef, x), lz::d(ef, x, x)}, x = 0.0);
 static_assert(std::get<0>(shared) == 1.0 && std::get<1>(shared) == 1.0 && std::get<2>(shared) == 1.0);
 

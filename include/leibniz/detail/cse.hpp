@@ -105,11 +105,61 @@ template <class F, class... A>
 inline constexpr bool is_materialised_candidate_v<call_node<F, A...>> =
     !is_elementwise_function_v<F> && !requires { requires F::scalar_valued; };
 
+/// The edges of a formula's graph of distinct node types: edge<P, I, C> for child C at
+/// position I of node P, each once however often P occurs (a set, merged at every node as
+/// cse_candidates is). How often a subexpression is used is the number of edges to it.
+template <class P, std::size_t I, class C>
+struct edge {
+  using child = C;
+};
+template <class E>
+struct cse_edges {
+  using type = boost::mp11::mp_list<>;
+};
+template <class P, class Children, class Index>
+struct direct_edges;
+template <class P, class... C, std::size_t... I>
+struct direct_edges<P, boost::mp11::mp_list<C...>, std::index_sequence<I...>> {
+  using type = boost::mp11::mp_list<edge<P, I, C>...>;
+};
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+struct cse_edges<expression<K, boost::hana::tuple<Ts...>>> {
+  using self = expression<K, boost::hana::tuple<Ts...>>;
+  using type = set_append<set_union<typename cse_edges<Ts>::type...>,
+                          typename direct_edges<self, boost::mp11::mp_list<Ts...>,
+                                                std::index_sequence_for<Ts...>>::type>;
+};
+template <bool B, class F, class V, class... Sweeps>
+struct cse_edges<call_node<fn::jacobian_t<B>, F, V, Sweeps...>> {
+  // the sweeps are evaluated in environments of their own, without the table
+  using type = boost::mp11::mp_list<>;
+};
+template <class Edge>
+using edge_child = typename Edge::child;
+
+/// An elementwise call node worth storing once when it is shared: not `cheap` (abs,
+/// sign) and not a power with a small integer exponent (a few multiplications).
+template <class E>
+inline constexpr bool is_costly_elementwise_v = false;
+template <class F, class... A>
+inline constexpr bool is_costly_elementwise_v<call_node<F, A...>> =
+    is_elementwise_function_v<F> && !requires { requires F::cheap; };
+template <class U, class P>
+inline constexpr bool is_costly_elementwise_v<call_node<fn::pow_t, U, P>> =
+    !(is_constant_v<P> && requires { requires P::den == 1 && P::num >= -4 && P::num <= 4; });
+
 /// The slots of the materialised tensors of one eval (none without a dynamic binding:
 /// then the table stays a literal type, for constant evaluation).
 template <class R, std::size_t N>
 struct tensor_slots {
   std::array<tensor<R>, N> slot{};
+  tensor_slots() = default;
+  tensor_slots(tensor_slots const&) = delete;
+  tensor_slots& operator=(tensor_slots const&) = delete;
+  ~tensor_slots() {  // the buffers go back to the thread's pool, for the next eval
+    for (tensor<R>& t : slot) thread_scratch<R>().give(tensor_storage::release(t));
+  }
 };
 template <class R>
 struct tensor_slots<R, 0> {};
@@ -135,11 +185,16 @@ constexpr std::size_t index_in(void const*) noexcept {
 /// its value is an owned lz::tensor.
 template <bool AnySlot, class Cache, class R, class E, class Env>
 inline constexpr bool holds_tensor_v = false;
+template <class V, class R>
+inline constexpr bool is_heldable_value_v = false;
+template <class R>
+inline constexpr bool is_heldable_value_v<owned<tensor<R>>, R> = true;
+template <class Op, class... A, class R>
+inline constexpr bool is_heldable_value_v<ewise<Op, shape, A...>, R> = true;  // a run-time shape
 template <class Cache, class R, class E, class Env>
 inline constexpr bool holds_tensor_v<true, Cache, R, E, Env> =
     Cache::template tensor_index<E> < Cache::tensor_count &&
-    std::is_same_v<decltype(evaluate_node<R>(std::declval<E const&>(), std::declval<Env const&>())),
-                   owned<tensor<R>>>;
+    is_heldable_value_v<decltype(evaluate_node<R>(std::declval<E const&>(), std::declval<Env const&>())), R>;
 
 template <class R, class... T, class Scalars, class... U>
 struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U...>> {
@@ -187,8 +242,13 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
   constexpr void fill_one(Env const& env) {
     if constexpr (holds<E, Env>)
       value[index<E>] = evaluate_node<R>(stateless_instance<E>, env);
-    else if constexpr (holds_tensor<E, Env>)
-      tensors.slot[tensor_index<E>] = evaluate_node<R>(stateless_instance<E>, env).value;
+    else if constexpr (holds_tensor<E, Env>) {
+      auto v = evaluate_node<R>(stateless_instance<E>, env);
+      if constexpr (requires { v.value; })
+        tensors.slot[tensor_index<E>] = std::move(v.value);  // a product's result, moved in
+      else  // a shared elementwise node, once, into a buffer of an earlier eval if there is one
+        tensors.slot[tensor_index<E>] = materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)));
+    }
   }
 };
 /// The table of one eval call over the formulas E... with the bindings B...: every
@@ -202,25 +262,34 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
 template <class L>
 inline constexpr bool keeps_scalars_v =
     LEIBNIZ_CONFIG_CSE != 0 && (boost::mp11::mp_size<L>::value >= LEIBNIZ_CONFIG_CSE_MIN);
-template <class Roots>
+template <class Roots, class Uses>
 struct is_held_tensor_candidate {
   template <class E>
-  using fn = boost::mp11::mp_bool<is_materialised_candidate_v<E> && !boost::mp11::mp_contains<Roots, E>::value>;
+  using fn = boost::mp11::mp_bool<!boost::mp11::mp_contains<Roots, E>::value &&
+                                  (is_materialised_candidate_v<E> ||
+                                   (is_costly_elementwise_v<E> && boost::mp11::mp_count<Uses, E>::value >= 2))>;
 };
+/// The children of every edge of the formulas E..., one entry per distinct parent and
+/// position (only computed over lz::tensor).
+template <class... E>
+using cse_uses = boost::mp11::mp_transform<edge_child, set_union<typename cse_edges<E>::type...>>;
 template <class R, class L, class Tensors>
 using cse_cache_with =
     cse_cache<R, boost::mp11::mp_if_c<keeps_scalars_v<L> || !boost::mp11::mp_empty<Tensors>::value, L, boost::mp11::mp_list<>>,
               boost::mp11::mp_bool<keeps_scalars_v<L>>, Tensors>;
-template <class R, class L, class Roots, bool Dynamic>
+template <class L, class... E>
+struct held_tensors {
+  using type = boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<boost::mp11::mp_list<E...>, cse_uses<E...>>>;
+};
+template <class R, class L, bool Dynamic, class... E>
 using cse_cache_of =
     cse_cache_with<R, L,
-                   boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && Dynamic,
-                                        boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<Roots>>,
-                                        boost::mp11::mp_list<>>>;
+                   typename boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && Dynamic, held_tensors<L, E...>,
+                                                 boost::mp11::mp_identity<boost::mp11::mp_list<>>>::type>;
 template <class R, bool Dynamic, class... E>
 using cse_cache_for =
-    cse_cache_of<R, set_union<typename cse_candidates<std::remove_cvref_t<E>>::type...>,
-                 boost::mp11::mp_list<std::remove_cvref_t<E>...>, Dynamic>;
+    cse_cache_of<R, set_union<typename cse_candidates<std::remove_cvref_t<E>>::type...>, Dynamic,
+                 std::remove_cvref_t<E>...>;
 
 /// The state of one eval call: the table of the common subexpressions of the formulas
 /// E... (cse_cache_for), filled on construction, and the environment that binds b... and
