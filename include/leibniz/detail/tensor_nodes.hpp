@@ -411,10 +411,12 @@ using seed_variable = variable<"__leibniz_seed">;
 /// One sweep per element of the seed's shape: the expression evaluated with the seed
 /// variable bound to each one-hot tensor in turn (a unit_seed, read as a one_hot value,
 /// which matrix products recognise: a sweep through mm(x, y) takes one row of y), its
-/// value fitted to `target`; `write(k, values)` stores the k-th result.
+/// value fitted to `target`; `write(k, i, x)` stores element i of the k-th result, read
+/// straight from the sweep's value (no copy of it is materialised first).
 template <class R, class X, class V, class SS, class ST, class Write>
 constexpr void sweeps(X const& expr, V const& v, SS const& seed_shape, ST const& target, Write write) {
   std::size_t const n = to_shape(seed_shape).numel();
+  shape const st = to_shape(target);
   for (std::size_t k = 0; k < n; ++k) {
     auto const bound = [&] {
       if constexpr (is_scalar_shape_v<SS>)
@@ -422,8 +424,14 @@ constexpr void sweeps(X const& expr, V const& v, SS const& seed_shape, ST const&
       else
         return binding<"__leibniz_seed", unit_seed<R, SS>>{{k, seed_shape}};
     }();
-    auto const value = materialize<R>(fit_value<R>(v.with(expr, bound), target));
-    write(k, value);
+    auto const value = fit_value<R>(v.with(expr, bound), target);
+    using W = std::remove_cvref_t<decltype(value)>;
+    if constexpr (std::is_arithmetic_v<W>)
+      write(k, 0, static_cast<R>(value));
+    else if constexpr (is_scalar_shape_v<operand_shape_t<W>>)
+      write(k, 0, value.template get<R>(0, nullptr, value.plan(shape{})));
+    else
+      for_each_element<R>(value, st, [&](std::size_t i, R x) { write(k, i, x); });
   }
 }
 
@@ -444,23 +452,13 @@ constexpr auto jacobian_value(E const& e, V const& v) {
       return container<R, SO>::make(so);
   }();
   R* const o = out.data();
-  auto const at = [](auto const& v, std::size_t i) {
-    if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(v)>>)
-      return v;
-    else
-      return v.data()[i];
-  };
   constexpr bool forward_only = call_function_t<E>::forward_only;
   bool const reverse = !forward_only && nf < na;
-  if (reverse) {
+  if (reverse) {  // a row of the Jacobian per sweep
     if constexpr (!forward_only)
-      sweeps<R>(arg<2>(e), v, sf, sa, [&](std::size_t k, auto const& row) {
-        for (std::size_t j = 0; j < na; ++j) o[k * na + j] = at(row, j);
-      });
-  } else {
-    sweeps<R>(arg<3>(e), v, sa, sf, [&](std::size_t k, auto const& column) {
-      for (std::size_t i = 0; i < nf; ++i) o[i * na + k] = at(column, i);
-    });
+      sweeps<R>(arg<2>(e), v, sf, sa, [&](std::size_t k, std::size_t j, R x) { o[k * na + j] = x; });
+  } else {  // a column per sweep
+    sweeps<R>(arg<3>(e), v, sa, sf, [&](std::size_t k, std::size_t i, R x) { o[i * na + k] = x; });
   }
   if constexpr (is_scalar_shape_v<SO>)
     return out.data()[0];
