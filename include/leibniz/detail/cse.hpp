@@ -163,6 +163,7 @@ struct tensor_slots {
 };
 template <class R>
 struct tensor_slots<R, 0> {};
+
 /// The position of each type of a list, found by overload resolution against one base
 /// per element (one instantiation for the whole list, not one comparison per element).
 template <class T, std::size_t I>
@@ -179,10 +180,15 @@ template <class T>
 constexpr std::size_t index_in(void const*) noexcept {
   return static_cast<std::size_t>(-1);
 }
+/// The position of E in the list of Map (of N types), N if it is not there.
+template <class E, class Map, std::size_t N>
+inline constexpr std::size_t position_v = index_in<E>(static_cast<Map const*>(nullptr)) < N
+                                              ? index_in<E>(static_cast<Map const*>(nullptr))
+                                              : N;
 
 /// Whether table Cache holds the value of E as a tensor: never without tensor slots (no
 /// lookup then, a scalar evaluation instantiates nothing more); else when E has a slot and
-/// its value is an owned lz::tensor.
+/// its value is an owned lz::tensor or an elementwise value of run-time shape.
 template <bool AnySlot, class Cache, class R, class E, class Env>
 inline constexpr bool holds_tensor_v = false;
 template <class V, class R>
@@ -202,10 +208,7 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
   static constexpr bool scalars = Scalars::value;
   using map = index_map<boost::mp11::mp_list<T...>, std::index_sequence_for<T...>>;
   template <class E>
-  static constexpr std::size_t index = [] {
-    std::size_t const i = index_in<E>(static_cast<map const*>(nullptr));
-    return i < size ? i : size;
-  }();
+  static constexpr std::size_t index = position_v<E, map, size>;
   template <class E, class Env>
   static constexpr bool holds = scalars && index<E> < size &&
                                 std::is_arithmetic_v<decltype(evaluate_node<R>(std::declval<E const&>(),
@@ -213,10 +216,7 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
   static constexpr std::size_t tensor_count = sizeof...(U);
   using tensor_map = index_map<boost::mp11::mp_list<U...>, std::index_sequence_for<U...>>;
   template <class E>
-  static constexpr std::size_t tensor_index = [] {
-    std::size_t const i = index_in<E>(static_cast<tensor_map const*>(nullptr));
-    return i < tensor_count ? i : tensor_count;
-  }();
+  static constexpr std::size_t tensor_index = position_v<E, tensor_map, tensor_count>;
   template <class E, class Env>
   static constexpr bool holds_tensor = holds_tensor_v<(tensor_count > 0), cse_cache, R, E, Env>;
   R value[(scalars ? size : 0) + 1]{};

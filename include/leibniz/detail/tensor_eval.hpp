@@ -813,6 +813,22 @@ template <class R, class V>
 /// partial sums so that the compiler vectorises it without -ffast-math. Transposed a: the
 /// rows of c scaled by b's elements and added up (out += b_k c_k), read along c's rows,
 /// never across them.
+/// sum_k a_k b_k over k < n, with four partial sums so that the compiler vectorises it
+/// without -ffast-math (the row dots of the matrix products).
+template <class R>
+[[nodiscard]] constexpr R dot4(R const* a, R const* b, std::size_t n) noexcept {
+  std::size_t const n4 = n - n % 4;
+  R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (std::size_t k = 0; k < n4; k += 4) {
+    s0 += a[k] * b[k];
+    s1 += a[k + 1] * b[k + 1];
+    s2 += a[k + 2] * b[k + 2];
+    s3 += a[k + 3] * b[k + 3];
+  }
+  for (std::size_t k = n4; k < n; ++k) s0 += a[k] * b[k];
+  return (s0 + s1) + (s2 + s3);
+}
+
 template <class R, bool TransposedA>
 constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std::size_t n) {
   if constexpr (TransposedA) {
@@ -842,19 +858,7 @@ constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std
     axpys(0, n, po);
   } else {
     for_row_blocks(m, n, [=](std::size_t i0, std::size_t i1) {
-      std::size_t const n4 = n - n % 4;
-      for (std::size_t i = i0; i < i1; ++i) {
-        R const* const arow = pa + i * n;
-        R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (std::size_t k = 0; k < n4; k += 4) {
-          s0 += arow[k] * pb[k];
-          s1 += arow[k + 1] * pb[k + 1];
-          s2 += arow[k + 2] * pb[k + 2];
-          s3 += arow[k + 3] * pb[k + 3];
-        }
-        for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * pb[k];
-        po[i] = (s0 + s1) + (s2 + s3);
-      }
+      for (std::size_t i = i0; i < i1; ++i) po[i] = dot4(pa + i * n, pb, n);
     });
   }
 }
@@ -923,9 +927,8 @@ template <class R, class Op, class A, class B>
   } else {
     shape const sa = to_shape(value_shape(a)), sb = to_shape(value_shape(b));
     auto const so = lift_shape<product_shape_fn<Op>>(value_shape(a), value_shape(b));
-    if constexpr (is_one_hot_v<A> || is_one_hot_v<B>) {
-      if (Op::name != "outer") return one_hot_product<R>(a, b, sa, sb, so);
-    }
+    if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer")
+      return one_hot_product<R>(a, b, sa, sb, so);
     auto const da = operand_elements<R>(a);
     auto const db = operand_elements<R>(b);
     R const* pa = element_pointer(da);
@@ -951,22 +954,8 @@ template <class R, class Op, class A, class B>
           // b = transpose(c), c of shape p x n: out_ij = sum_k a_ik c_jk, both read along
           // their rows; four partial sums let the compiler vectorise without -ffast-math
           for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
-            std::size_t const n4 = n - n % 4;
-            for (std::size_t i = i0; i < i1; ++i) {
-              R const* arow = pa + i * n;
-              for (std::size_t j = 0; j < p; ++j) {
-                R const* crow = pb + j * n;
-                R s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                for (std::size_t k = 0; k < n4; k += 4) {
-                  s0 += arow[k] * crow[k];
-                  s1 += arow[k + 1] * crow[k + 1];
-                  s2 += arow[k + 2] * crow[k + 2];
-                  s3 += arow[k + 3] * crow[k + 3];
-                }
-                for (std::size_t k = n4; k < n; ++k) s0 += arow[k] * crow[k];
-                po[i * p + j] = (s0 + s1) + (s2 + s3);
-              }
-            }
+            for (std::size_t i = i0; i < i1; ++i)
+              for (std::size_t j = 0; j < p; ++j) po[i * p + j] = dot4(pa + i * n, pb + j * n, n);
           });
         } else {
           // i-k-j: the inner loop runs along the rows of b and of the result; a_ik is
