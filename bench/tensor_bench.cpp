@@ -18,8 +18,11 @@
 // In the timed loop the inputs are hidden from the optimiser before each call and the
 // results after it, as in bench/hand_bench.cpp and bench/leibniz_bench.cpp. leibniz returns
 // a new lz::tensor per call (`auto g = lz::eval(...)`, as a user writes it); the hand code
-// writes into buffers allocated once. A separate program from leibniz_bench.cpp, so that
-// neither's compile time grows with the other.
+// writes into buffers allocated once. The leibniz benchmarks report the heap allocations
+// per call (counter allocs_per_call, shown by scripts/bench-report.py). A separate program
+// from leibniz_bench.cpp, so that neither's compile time grows with the other.
+#include "../tests/counting_new.hpp"  // counts heap allocations (the allocs_per_call counter)
+
 #include <leibniz/leibniz.hpp>
 
 #include "harness.hpp"
@@ -160,17 +163,22 @@ void hide(std::tuple<T...>& t) {
 }
 
 /// Checks task()'s result against `want`, then times task(): each iteration hides the
-/// inputs' storage from the optimiser before the call and the result's after it.
+/// inputs' storage from the optimiser before the call and the result's after it. The
+/// counter allocs_per_call is the number of heap allocations per call in the timed loop
+/// (the checked call before it is the thread's first, which fills lz::eval's pool).
 template <class Task>
 void run(benchmark::State& state, char const* what, std::vector<lz::tensor<double> const*> const& in,
          std::span<double const> want, Task task) {
   lzbench::require_close(elements(task()), want, what);
+  long const before = counting_new::allocations.load();
   for (auto _ : state) {
     for (auto const* t : in) benchmark::DoNotOptimize(t->data());
     auto result = task();
     hide(result);
     benchmark::ClobberMemory();
   }
+  state.counters["allocs_per_call"] = benchmark::Counter(
+      static_cast<double>(counting_new::allocations.load() - before), benchmark::Counter::kAvgIterations);
 }
 
 lz::tensor<double> tensor(lz::shape s, std::vector<double> v) { return lz::tensor<double>(s, std::move(v)); }

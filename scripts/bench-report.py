@@ -92,23 +92,24 @@ def file_name(name):
 
 
 def read_result(path, time_field):
-    """(median ns, cv %) of one benchmark's JSON, or None."""
+    """(median ns, cv %, heap allocations per call or None) of one benchmark's JSON, or None."""
     try:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
     except (OSError, ValueError):
         return None
-    median = cv = None
+    median = cv = allocs = None
     for b in data.get("benchmarks", []):
         if b.get("run_type") != "aggregate":
             continue
         if b.get("aggregate_name") == "median":
             median = b[time_field] * TO_NS[b.get("time_unit", "ns")]
+            allocs = b.get("allocs_per_call")   # the counter of bench/tensor_bench.cpp
         elif b.get("aggregate_name") == "cv":
             cv = 100.0 * b[time_field]   # a fraction, whatever time_unit says
     if median is None:
         return None
-    return median, cv
+    return median, cv, allocs
 
 
 def fmt_ns(ns):
@@ -172,7 +173,7 @@ def markdown(data, failed, meta, time_field):
             if name in failed:
                 rows.append((math.inf, lib, "FAILED", "result mismatch: see the log", "", ""))
             elif (w, t, lib) in data:
-                ns, cv = data[(w, t, lib)]
+                ns, cv, _ = data[(w, t, lib)]
                 ratio = ns / hand[0] if hand else None
                 rows.append((ratio if ratio is not None else math.inf, lib, fmt_ns(ns),
                              fmt_ratio(ratio) if ratio is not None else "-",
@@ -197,6 +198,11 @@ def markdown(data, failed, meta, time_field):
         if missing:
             out.append("")
             out.append("Not measured here: " + ", ".join(missing) + ".")
+        allocs = [f"{lib} {data[(w, t, lib)][2]:g}" for lib in libs_seen
+                  if (w, t, lib) in data and data[(w, t, lib)][2] is not None]
+        if allocs:
+            out.append("")
+            out.append("Heap allocations per call in the timed loop: " + ", ".join(allocs) + ".")
         out.append("")
 
     out.append("### Targets")

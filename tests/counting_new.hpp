@@ -14,20 +14,20 @@ namespace counting_new {
 inline std::atomic<long> allocations{0};
 }  // namespace counting_new
 
-// Every replaceable (non-aligned) form, so that all of them pair malloc with free.
-void* operator new(std::size_t n) {
+// Every replaceable (non-aligned) form, so that all of them pair malloc with free. Not
+// inlined: g++ would see free() of operator new's pointer in a caller and warn
+// (-Wmismatched-new-delete).
+[[gnu::noinline]] void* operator new(std::size_t n) {
   counting_new::allocations.fetch_add(1, std::memory_order_relaxed);
   if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
   throw std::bad_alloc();
 }
 void* operator new[](std::size_t n) { return ::operator new(n); }
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
+[[gnu::noinline]] void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
   counting_new::allocations.fetch_add(1, std::memory_order_relaxed);
   return std::malloc(n == 0 ? 1 : n);
 }
 void* operator new[](std::size_t n, std::nothrow_t const& t) noexcept { return ::operator new(n, t); }
-// Not inlined: g++ 12 would see free() of operator new's pointer in a caller and warn
-// (-Wmismatched-new-delete).
 [[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
 [[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 [[gnu::noinline]] void operator delete[](void* p) noexcept { std::free(p); }

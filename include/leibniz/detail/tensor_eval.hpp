@@ -9,6 +9,7 @@
 #include <leibniz/shape.hpp>
 #include <leibniz/tensor.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -188,6 +189,34 @@ struct owned {
   template <class R>
   [[nodiscard]] constexpr R get_flat(std::size_t i) const noexcept {
     return static_cast<R>(value.data()[i]);
+  }
+};
+
+/// An owned lz::tensor: its buffer goes back to the thread's pool of lz::eval
+/// temporaries (scratch_pool) when it is destroyed, unless it was moved out (as a result).
+/// Move-only, so that a temporary is never copied by accident.
+template <class R>
+struct owned<tensor<R>> {
+  using plan_type = placement;
+  tensor<R> value;
+  owned() = default;
+  explicit owned(tensor<R>&& t) noexcept : value(std::move(t)) {}
+  owned(owned&&) noexcept = default;
+  owned& operator=(owned&&) noexcept = default;
+  owned(owned const&) = delete;
+  owned& operator=(owned const&) = delete;
+  ~owned();
+  [[nodiscard]] R const* data() const noexcept { return value.data(); }
+  [[nodiscard]] leibniz::shape shape() const noexcept { return value.shape(); }
+  [[nodiscard]] placement plan(leibniz::shape const& root) const noexcept { return leaf_plan(value.shape(), root); }
+  [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
+  template <class R2>
+  [[nodiscard]] R2 get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
+    return static_cast<R2>(value.data()[p.offset(i, idx)]);
+  }
+  template <class R2>
+  [[nodiscard]] R2 get_flat(std::size_t i) const noexcept {
+    return static_cast<R2>(value.data()[i]);
   }
 };
 
@@ -474,16 +503,19 @@ struct tensor_storage {
   }
 };
 
-/// Freed buffers of lz::eval's temporaries, kept for the next evaluation on the same
-/// thread: the table of common subexpressions gives its tensors' buffers back when the
-/// evaluation ends, and takes one of them for a shared elementwise value. Without it a
-/// large temporary is a fresh allocation each time, which the C library may map and unmap
-/// every time (a page fault per 4 KiB: an 8 MB temporary made a 10^6-element gradient 2.6
-/// times slower). At most `size` buffers per thread and element type; a full pool drops
-/// the smallest.
+/// Freed buffers of lz::eval's temporaries, kept for the next use on the same thread:
+/// every temporary of an lz::tensor evaluation (a product, a reduction, a shared value of
+/// the table of common subexpressions) takes its buffer here (container::scratch,
+/// materialize_into) and gives it back when it dies (owned<tensor<R>>'s destructor, the
+/// table's slots), so that the evaluations after a thread's first allocate only their
+/// results. Without it a large temporary is a fresh allocation each time, which the C
+/// library may map and unmap every time (a page fault per 4 KiB: an 8 MB temporary made a
+/// 10^6-element gradient 2.6 times slower). At most `size` buffers per thread and element
+/// type; a full pool drops the smallest (with 8, the MLP gradient W8 still allocated two
+/// of its temporaries on every call).
 template <class R>
 struct scratch_pool {
-  static constexpr std::size_t size = 8;
+  static constexpr std::size_t size = 16;
   std::array<std::vector<R>, size> free{};
 
   /// A buffer of n elements (their values unspecified), reused when one is large enough.
@@ -516,6 +548,11 @@ scratch_pool<R>& thread_scratch() {
   return pool;
 }
 
+template <class R>
+owned<tensor<R>>::~owned() {
+  thread_scratch<R>().give(tensor_storage::release(value));
+}
+
 /// The container for a result of shape S with elements R: fixed_tensor or tensor.
 template <class R, class S>
 struct container;
@@ -523,11 +560,18 @@ template <class R, std::size_t... N>
 struct container<R, static_shape<N...>> {
   using type = fixed_tensor<R, N...>;
   static constexpr type make(static_shape<N...>) { return type{}; }
+  static constexpr type scratch(static_shape<N...>) { return type{}; }
 };
 template <class R>
 struct container<R, shape> {
   using type = tensor<R>;
   static type make(shape const& s) { return tensor<R>(s, R(0)); }
+  /// A zeroed temporary in a buffer of the thread's pool (given back by owned's destructor).
+  static type scratch(shape const& s) {
+    std::vector<R> buffer = thread_scratch<R>().take(s.numel());
+    std::fill(buffer.begin(), buffer.end(), R(0));
+    return tensor<R>(s, std::move(buffer));
+  }
 };
 template <class R>
 struct container<R, static_shape<>> {
@@ -584,6 +628,12 @@ template <class R, class V>
       }
     }
   }
+}
+
+/// An owned lz::tensor as the result: its buffer moved out, not copied.
+template <class R>
+[[nodiscard]] tensor<R> materialize(owned<tensor<R>>&& v) noexcept {
+  return std::move(v.value);
 }
 
 /// A tensor value of run-time shape as an lz::tensor in the given buffer (of its size).
@@ -759,8 +809,10 @@ template <class R, class V>
     using M = decltype(materialize<R>(v));
     if (v.row_major()) return view_or_copy<R, M>{v.data, std::nullopt};
     return view_or_copy<R, M>{nullptr, materialize<R>(v)};
-  } else {
+  } else if constexpr (std::is_arithmetic_v<V> || is_static_shape_v<operand_shape_t<V>>) {
     return materialize<R>(v);
+  } else {  // a temporary in a buffer of the thread's pool, given back after the product
+    return owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
   }
 }
 
@@ -882,7 +934,7 @@ template <class R, class A, class B, class SO>
     if constexpr (is_scalar_shape_v<SO>)
       return R(0);
     else
-      return container<R, SO>::make(so);
+      return container<R, SO>::scratch(so);
   }();
   R* const po = [&] {
     if constexpr (is_scalar_shape_v<SO>)
@@ -938,7 +990,7 @@ template <class R, class Op, class A, class B>
       for (std::size_t k = 0; k < sa[0]; ++k) acc += pa[k] * pb[k];
       return acc;
     } else {
-      auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+      auto out = container<R, std::remove_cvref_t<decltype(so)>>::scratch(so);
       R* po = out.data();
       if (Op::name == "outer") {
         for (std::size_t i = 0; i < sa[0]; ++i)
@@ -998,7 +1050,7 @@ template <class R, class V>
   shape const s = to_shape(value_shape(v));
   auto const d = contiguous<R>(v);
   R const* p = element_pointer(d);
-  auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+  auto out = container<R, std::remove_cvref_t<decltype(so)>>::scratch(so);
   for (std::size_t i = 0; i < s[0]; ++i)
     for (std::size_t j = 0; j < s[1]; ++j) out.data()[j * s[0] + i] = p[i * s[1] + j];
   return owned<decltype(out)>{std::move(out)};

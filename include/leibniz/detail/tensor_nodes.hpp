@@ -290,7 +290,7 @@ struct row_t : linear_operation<row_t> {
     if constexpr (detail::is_scalar_shape_v<std::remove_cvref_t<decltype(so)>>) {
       return detail::element_pointer(whole)[k];
     } else {
-      auto out = detail::container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+      auto out = detail::container<R, std::remove_cvref_t<decltype(so)>>::scratch(so);
       std::size_t const n = detail::to_shape(so).numel();
       for (std::size_t i = 0; i < n; ++i) out.data()[i] = detail::element_pointer(whole)[k * n + i];
       return detail::owned<decltype(out)>{std::move(out)};
@@ -323,7 +323,7 @@ struct unrow_t : linear_operation<unrow_t>, shape_of_operand<1> {
     leibniz::shape const st = detail::to_shape(target);
     if (k >= st[0])
       throw std::out_of_range("leibniz: unrow: slice " + std::to_string(k) + " of shape " + st.to_string());
-    auto out = detail::container<R, S>::make(target);
+    auto out = detail::container<R, S>::scratch(target);
     std::size_t const n = detail::to_shape(slice_shape).numel();
     for (std::size_t i = 0; i < n; ++i) {
       if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(slice)>>)
@@ -449,7 +449,7 @@ constexpr auto jacobian_value(E const& e, V const& v) {
     if constexpr (is_scalar_shape_v<SO>)
       return fixed_tensor<R>{};
     else
-      return container<R, SO>::make(so);
+      return container<R, SO>::scratch(so);
   }();
   R* const o = out.data();
   constexpr bool forward_only = call_function_t<E>::forward_only;

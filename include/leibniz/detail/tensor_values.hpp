@@ -60,7 +60,7 @@ constexpr auto materialize_owned(V const& v) {
   if constexpr (std::is_arithmetic_v<decltype(m)>)
     return m;
   else
-    return owned<decltype(m)>{m};
+    return owned<decltype(m)>{std::move(m)};
 }
 
 struct row_shape_fn {
@@ -113,13 +113,14 @@ struct fit_dynamic {
 /// fit(c, like): c summed over the dimensions it was broadcast along, or broadcast,
 /// to the shape of `like` (reduce_into); a scalar c is filled in without a loop.
 template <class R, class C, class S>
-constexpr auto fit_value(C const& c, S const& target) {
+constexpr auto fit_value(C&& c, S const& target) {  // an owned c is moved, never copied
+  using CV = std::remove_cvref_t<C>;
   using SC = std::remove_cvref_t<decltype(value_shape(c))>;
   if constexpr (std::is_same_v<SC, S> && is_static_shape_v<S>) {
-    return c;  // same static shape: nothing to do
+    return CV(std::forward<C>(c));  // same static shape: nothing to do
   } else if constexpr (is_scalar_shape_v<SC>) {
     if constexpr (is_scalar_shape_v<S>)
-      return c;
+      return CV(std::forward<C>(c));
     else
       return filled<R, S>{materialize<R>(c), target};
   } else if constexpr (is_scalar_shape_v<S>) {
@@ -129,14 +130,14 @@ constexpr auto fit_value(C const& c, S const& target) {
     if constexpr (!is_static_shape_v<S> || !is_static_shape_v<SC>) {
       // Decided at run time: equal shapes pass c through, still lazy (no temporary);
       // otherwise c is reduced into an owned tensor.
-      fit_dynamic<R, C> out{c, {}, sc == st};
+      fit_dynamic<R, CV> out{std::forward<C>(c), {}, sc == st};
       if (!out.pass) {
-        out.reduced.value = tensor<R>(st, R(0));
-        reduce_into(c, out.reduced.value, sc, st);
+        out.reduced.value = container<R, leibniz::shape>::scratch(st);
+        reduce_into(out.c, out.reduced.value, sc, st);
       }
       return out;
     } else {
-      auto out = container<R, S>::make(target);
+      auto out = container<R, S>::scratch(target);
       reduce_into(c, out, sc, st);
       return owned<decltype(out)>{std::move(out)};
     }
@@ -177,8 +178,12 @@ constexpr void reduce_into(C const& c, Out& out, shape const& sc, shape const& s
 /// a lambda's discarded branches when they do not depend on the lambda's parameters.)
 template <class R, bool SideA, std::size_t RA, std::size_t RB, class C, class O>
 constexpr auto matmul_vjp_by_rank(C const& c, O const& other) {
-  if constexpr (RA == 1 && RB == 1)
-    return materialize_owned<R>(elementwise("matmul", times_op{}, fit_value<R>(c, static_shape<>{}), other));
+  if constexpr (RA == 1 && RB == 1) {
+    auto const d = contiguous<R>(other);  // read in place (other may own a tensor: no copy)
+    using SO = std::remove_cvref_t<decltype(value_shape(other))>;
+    return materialize_owned<R>(elementwise("matmul", times_op{}, fit_value<R>(c, static_shape<>{}),
+                                            dense_view<R, SO>{element_pointer(d), value_shape(other)}));
+  }
   else if constexpr (SideA && RA == 2 && RB == 1)
     return matrix_product<R, fn::outer_t>(c, other);
   else if constexpr (SideA && RA == 1 && RB == 2)
@@ -217,12 +222,12 @@ constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const&
   } else {
     // ranks known at run time: every rule gives an owned lz::tensor
     shape const a = to_shape(sa), b = to_shape(sb);
-    auto const as_dynamic = [](auto const& v) {
-      auto m = materialize<R>(v);
+    auto const as_dynamic = [](auto&& v) {  // an owned lz::tensor is moved, not copied
+      auto m = materialize<R>(std::forward<decltype(v)>(v));
       if constexpr (std::is_arithmetic_v<decltype(m)>)
         return owned<tensor<R>>{tensor<R>::scalar(m)};
       else
-        return owned<tensor<R>>{tensor<R>(m)};
+        return owned<tensor<R>>{tensor<R>(std::move(m))};
     };
     // Only the rank pairs an operand with a compile-time shape allows are instantiated
     // (a fixed operand of rank 1 cannot be transposed).
@@ -276,7 +281,7 @@ constexpr auto stack_values(V0 const& v0, V const&... v) {
       (check(v), ...);
     }
     auto const so = lift_shape<stack_shape_fn<n>>(value_shape(v0));
-    auto out = container<R, std::remove_cvref_t<decltype(so)>>::make(so);
+    auto out = container<R, std::remove_cvref_t<decltype(so)>>::scratch(so);
     std::size_t const step = s0.numel();
     std::size_t k = 0;
     constexpr std::size_t static_count = [] {
