@@ -9,9 +9,33 @@
 #include <cstddef>
 #include <cstdlib>
 #include <new>
+#include <thread>
+#include <utility>
 
 namespace counting_new {
 inline std::atomic<long> allocations{0};
+
+/// The number of allocations made by `fn()`; its result is kept alive in `keep`, to be
+/// checked by the caller after counting stops.
+template <class Fn, class Keep>
+long count(Fn fn, Keep& keep) {
+  long const before = allocations.load();
+  keep = fn();
+  return allocations.load() - before;
+}
+
+/// The allocations of the first and of the second call of `fn()` on a new thread, whose
+/// pool of lz::eval temporaries starts empty (the first call fills it, the second reuses
+/// it); the second call's result is kept.
+template <class Fn, class Keep>
+std::pair<long, long> first_and_second(Fn fn, Keep& keep) {
+  std::pair<long, long> n{-1, -1};
+  std::thread([&] {
+    n.first = count(fn, keep);
+    n.second = count(fn, keep);
+  }).join();
+  return n;
+}
 }  // namespace counting_new
 
 // Every replaceable (non-aligned) form, so that all of them pair malloc with free. Not

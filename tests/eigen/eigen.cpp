@@ -10,12 +10,10 @@
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <thread>
 #include <type_traits>
 
 // Allocations of operator new are counted (Eigen's own storage comes from malloc, so only
 // leibniz's allocations are).
-using counting_new::allocations;
 
 namespace lz = leibniz;
 using namespace lz::literals;
@@ -41,14 +39,8 @@ lz::tensor<double> as_vector_tensor(Eigen::VectorXd const& v) {
 /// empty there, so every temporary counts (later calls reuse the pool's buffers).
 template <class F>
 long allocations_of(F f) {
-  long n = -1;
-  std::thread([&] {
-    long const before = allocations;
-    auto const r = f();
-    (void)r;
-    n = allocations - before;
-  }).join();
-  return n;
+  decltype(f()) keep{};
+  return counting_new::first_and_second(f, keep).first;
 }
 
 Eigen::MatrixXd matrix() {

@@ -18,7 +18,8 @@
 #include <tuple>
 #include <utility>
 
-using counting_new::allocations;
+using counting_new::count;
+using counting_new::first_and_second;
 
 namespace {
 
@@ -28,28 +29,6 @@ using namespace lz::literals;
 constexpr lz::variable<"a"> a;
 constexpr lz::variable<"x"> x;
 constexpr lz::variable<"y"> y;
-
-/// The number of allocations made by `fn()`; its result is kept alive and checked
-/// by the caller after counting stops.
-template <class Fn>
-long count(Fn fn, auto& keep) {
-  long const before = allocations.load();
-  keep = fn();
-  return allocations.load() - before;
-}
-
-/// The allocations of the first and of the second call of `fn()` on a new thread, whose
-/// pool of lz::eval temporaries starts empty (the first call fills it, the second reuses
-/// it); the second call's result is kept.
-template <class Fn>
-std::pair<long, long> first_and_second(Fn fn, auto& keep) {
-  std::pair<long, long> n{-1, -1};
-  std::thread([&] {
-    n.first = count(fn, keep);
-    n.second = count(fn, keep);
-  }).join();
-  return n;
-}
 
 TEST_CASE("scalar evaluation allocates nothing", "[allocations]") {
   auto const f = lz::exp(lz::sin(x * y)) / (1 + x * x + y * y);

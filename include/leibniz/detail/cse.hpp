@@ -150,16 +150,11 @@ inline constexpr bool is_costly_elementwise_v<call_node<fn::pow_t, U, P>> =
     !(is_constant_v<P> && requires { requires P::den == 1 && P::num >= -4 && P::num <= 4; });
 
 /// The slots of the materialised tensors of one eval (none without a dynamic binding:
-/// then the table stays a literal type, for constant evaluation).
+/// then the table stays a literal type, for constant evaluation). Their buffers go back to
+/// the thread's pool, for the next eval (owned's destructor).
 template <class R, std::size_t N>
 struct tensor_slots {
-  std::array<tensor<R>, N> slot{};
-  tensor_slots() = default;
-  tensor_slots(tensor_slots const&) = delete;
-  tensor_slots& operator=(tensor_slots const&) = delete;
-  ~tensor_slots() {  // the buffers go back to the thread's pool, for the next eval
-    for (tensor<R>& t : slot) thread_scratch<R>().give(tensor_storage::release(t));
-  }
+  std::array<owned<tensor<R>>, N> slot{};
 };
 template <class R>
 struct tensor_slots<R, 0> {};
@@ -225,7 +220,7 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
   /// The held tensor value of E, read in place.
   template <class E>
   [[nodiscard]] constexpr auto view() const noexcept {
-    tensor<R> const& t = tensors.slot[tensor_index<E>];
+    tensor<R> const& t = tensors.slot[tensor_index<E>].value;
     return dense_view<R, shape>{t.data(), t.shape()};
   }
 
@@ -244,10 +239,10 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
       value[index<E>] = evaluate_node<R>(stateless_instance<E>, env);
     else if constexpr (holds_tensor<E, Env>) {
       auto v = evaluate_node<R>(stateless_instance<E>, env);
-      if constexpr (requires { v.value; })
-        tensors.slot[tensor_index<E>] = std::move(v.value);  // a product's result, moved in
+      if constexpr (std::is_same_v<decltype(v), owned<tensor<R>>>)
+        tensors.slot[tensor_index<E>] = std::move(v);  // a product's result, moved in
       else  // a shared elementwise node, once, into a buffer of an earlier eval if there is one
-        tensors.slot[tensor_index<E>] = materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)));
+        tensors.slot[tensor_index<E>] = owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
     }
   }
 };

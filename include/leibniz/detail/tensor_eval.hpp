@@ -167,11 +167,12 @@ struct strided_view {
   }
 };
 
-/// A materialised intermediate result (a matrix product, a reduction), held by value.
+/// A materialised value read as an operand: the part shared by both forms of `owned`.
 template <class Tensor>
-struct owned {
+struct owned_value {
   using plan_type = placement;
   Tensor value;
+  [[nodiscard]] constexpr auto const* data() const noexcept { return value.data(); }
   [[nodiscard]] constexpr auto shape() const noexcept {
     if constexpr (is_fixed_tensor_v<Tensor>)
       return typename Tensor::static_shape_type{};
@@ -192,32 +193,22 @@ struct owned {
   }
 };
 
+/// A materialised intermediate result (a matrix product, a reduction), held by value.
+template <class Tensor>
+struct owned : owned_value<Tensor> {};
+
 /// An owned lz::tensor: its buffer goes back to the thread's pool of lz::eval
 /// temporaries (scratch_pool) when it is destroyed, unless it was moved out (as a result).
 /// Move-only, so that a temporary is never copied by accident.
 template <class R>
-struct owned<tensor<R>> {
-  using plan_type = placement;
-  tensor<R> value;
+struct owned<tensor<R>> : owned_value<tensor<R>> {
   owned() = default;
-  explicit owned(tensor<R>&& t) noexcept : value(std::move(t)) {}
+  explicit owned(tensor<R>&& t) noexcept : owned_value<tensor<R>>{std::move(t)} {}
   owned(owned&&) noexcept = default;
   owned& operator=(owned&&) noexcept = default;
   owned(owned const&) = delete;
   owned& operator=(owned const&) = delete;
   ~owned();
-  [[nodiscard]] R const* data() const noexcept { return value.data(); }
-  [[nodiscard]] leibniz::shape shape() const noexcept { return value.shape(); }
-  [[nodiscard]] placement plan(leibniz::shape const& root) const noexcept { return leaf_plan(value.shape(), root); }
-  [[nodiscard]] static constexpr bool same(placement const& p) noexcept { return p.same; }
-  template <class R2>
-  [[nodiscard]] R2 get(std::size_t i, std::size_t const* idx, placement const& p) const noexcept {
-    return static_cast<R2>(value.data()[p.offset(i, idx)]);
-  }
-  template <class R2>
-  [[nodiscard]] R2 get_flat(std::size_t i) const noexcept {
-    return static_cast<R2>(value.data()[i]);
-  }
 };
 
 /// A scalar broadcast to a shape (the cotangent of a reduction).
@@ -424,14 +415,19 @@ inline constexpr bool parallel_enabled = LEIBNIZ_CONFIG_OPENMP != 0;
   return !std::is_constant_evaluated() && work >= std::size_t{LEIBNIZ_CONFIG_PARALLEL_MIN};
 }
 
+/// How many rows of `row_work` operations each make a block of about parallel_block (at
+/// least one row).
+[[nodiscard]] constexpr std::size_t rows_per_block(std::size_t row_work) noexcept {
+  return std::max<std::size_t>(1, parallel_block / std::max<std::size_t>(1, row_work));
+}
+
 /// Runs rows(i0, i1) over the rows [0, m) of a result, split between threads in blocks of
 /// rows when the work (m rows of `row_work` operations) is large enough.
 template <class Rows>
 constexpr void for_row_blocks(std::size_t m, std::size_t row_work, Rows const& rows) {
   if constexpr (parallel_enabled) {
     if (run_parallel(m * row_work)) {
-      std::size_t const per_block = row_work >= parallel_block ? 1 : parallel_block / (row_work == 0 ? 1 : row_work);
-      parallel_blocks(m, per_block, [&rows](std::size_t i0, std::size_t i1, std::size_t) { rows(i0, i1); });
+      parallel_blocks(m, rows_per_block(row_work), [&rows](std::size_t i0, std::size_t i1, std::size_t) { rows(i0, i1); });
       return;
     }
   }
@@ -506,8 +502,8 @@ struct tensor_storage {
 /// Freed buffers of lz::eval's temporaries, kept for the next use on the same thread:
 /// every temporary of an lz::tensor evaluation (a product, a reduction, a shared value of
 /// the table of common subexpressions) takes its buffer here (container::scratch,
-/// materialize_into) and gives it back when it dies (owned<tensor<R>>'s destructor, the
-/// table's slots), so that the evaluations after a thread's first allocate only their
+/// materialize_into) and gives it back when it dies (owned<tensor<R>>'s destructor; the
+/// table's slots are owned too), so that the evaluations after a thread's first allocate only their
 /// results. Without it a large temporary is a fresh allocation each time, which the C
 /// library may map and unmap every time (a page fault per 4 KiB: an 8 MB temporary made a
 /// 10^6-element gradient 2.6 times slower). At most `size` buffers per thread and element
@@ -550,7 +546,7 @@ scratch_pool<R>& thread_scratch() {
 
 template <class R>
 owned<tensor<R>>::~owned() {
-  thread_scratch<R>().give(tensor_storage::release(value));
+  thread_scratch<R>().give(tensor_storage::release(this->value));
 }
 
 /// The container for a result of shape S with elements R: fixed_tensor or tensor.
@@ -809,7 +805,7 @@ template <class R, class V>
     using M = decltype(materialize<R>(v));
     if (v.row_major()) return view_or_copy<R, M>{v.data, std::nullopt};
     return view_or_copy<R, M>{nullptr, materialize<R>(v)};
-  } else if constexpr (std::is_arithmetic_v<V> || is_static_shape_v<operand_shape_t<V>>) {
+  } else if constexpr (is_static_shape_v<operand_shape_t<V>>) {
     return materialize<R>(v);
   } else {  // a temporary in a buffer of the thread's pool, given back after the product
     return owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
@@ -860,11 +856,6 @@ template <class R, class V>
     return contiguous<R>(v);
 }
 
-/// out = a b for a vector b (n elements) and an m x n matrix a, or a = transpose(c) read in
-/// place (c of shape n x m, TransposedA). Plain a: one dot product per row, with four
-/// partial sums so that the compiler vectorises it without -ffast-math. Transposed a: the
-/// rows of c scaled by b's elements and added up (out += b_k c_k), read along c's rows,
-/// never across them.
 /// sum_k a_k b_k over k < n, with four partial sums so that the compiler vectorises it
 /// without -ffast-math (the row dots of the matrix products).
 template <class R>
@@ -881,6 +872,10 @@ template <class R>
   return (s0 + s1) + (s2 + s3);
 }
 
+/// out = a b for a vector b (n elements) and an m x n matrix a, or a = transpose(c) read in
+/// place (c of shape n x m, TransposedA). Plain a: one dot4 per row. Transposed a: the
+/// rows of c scaled by b's elements and added up (out += b_k c_k), read along c's rows,
+/// never across them.
 template <class R, bool TransposedA>
 constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std::size_t n) {
   if constexpr (TransposedA) {
@@ -898,7 +893,7 @@ constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std
         // threads take blocks of rows of c, each summed into a vector of its own; the
         // blocks' vectors are then added in block order (the same whatever the threads).
         // Splitting the output instead would make each thread read all of c across its rows.
-        std::size_t const rows = parallel_block / m > 0 ? parallel_block / m : 1;
+        std::size_t const rows = rows_per_block(m);
         std::vector<R> part(block_count(n, rows) * m);
         parallel_blocks(n, rows, [&](std::size_t k0, std::size_t k1, std::size_t b) { axpys(k0, k1, part.data() + b * m); });
         for (std::size_t i = 0; i < m; ++i) po[i] = 0;
