@@ -26,6 +26,7 @@ struct cos_t;
 struct sinh_t;
 struct cosh_t;
 struct sign_t;
+struct sigmoid_t;
 
 /// Common part of the unary elementwise functions: on an expression, builds a call
 /// node (simplified where the value is exact, e.g. `sin(0_c)` is `0_c`); on a number,
@@ -279,6 +280,79 @@ struct tanh_t : unary_function<tanh_t> {
   using exact = exact_at<A, constant<0>, constant<0>>;
 };
 
+/// log1p(u) = log(1 + u), accurate where u is tiny; log1p(u)' = 1 / (1 + u).
+struct log1p_t : unary_function<log1p_t> {
+  static constexpr std::string_view name = "log1p";
+  static constexpr std::string_view latex = "\\operatorname{log1p}";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::log1p(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_div(constant<1>{}, detail::make_add(constant<1>{}, u));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// expm1(u) = e^u - 1, accurate where u is tiny; expm1(u)' = exp(u) (not expm1(u) + 1,
+/// which is 0 instead of e^-40 at u = -40).
+struct expm1_t : unary_function<expm1_t> {
+  static constexpr std::string_view name = "expm1";
+  static constexpr std::string_view latex = "\\operatorname{expm1}";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::expm1(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_call<exp_t>(u);
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// sigmoid(u) = 1 / (1 + e^-u) (torch.sigmoid), without overflow for any u;
+/// sigmoid(u)' = sigmoid(u) sigmoid(-u), which equals sigmoid(u) (1 - sigmoid(u)) but keeps
+/// its relative accuracy for large u, where 1 - sigmoid(u) rounds to 0 (e^-43 there: the
+/// Hessian of logaddexp(-3, 40) would be 0 instead of 2.1e-19).
+struct sigmoid_t : unary_function<sigmoid_t> {
+  static constexpr std::string_view name = "sigmoid";
+  static constexpr std::string_view latex = "\\sigma";
+  static constexpr std::string_view c_name = "lz_sigmoid";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_SIGMOID_DEFINED\n#define LZ_SIGMOID_DEFINED\nstatic inline double lz_sigmoid(double x) "
+      "{ return x >= 0.0 ? 1.0 / (1.0 + exp(-x)) : exp(x) / (1.0 + exp(x)); }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::sigmoid(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const& e, U const& u) {
+    return detail::make_mul(e, detail::make_call<sigmoid_t>(detail::make_neg(u)));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<1, 2>>;
+};
+/// softplus(u) = log(1 + e^u), computed as max(u, 0) + log1p(e^-|u|) (no overflow, no
+/// loss for very negative u; torch.nn.functional.softplus returns u itself above u = 20);
+/// softplus(u)' = sigmoid(u).
+struct softplus_t : unary_function<softplus_t> {
+  static constexpr std::string_view name = "softplus";
+  static constexpr std::string_view latex = "\\operatorname{softplus}";
+  static constexpr std::string_view c_name = "lz_softplus";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_SOFTPLUS_DEFINED\n#define LZ_SOFTPLUS_DEFINED\nstatic inline double lz_softplus(double x) "
+      "{ return (x > 0.0 ? x : 0.0) + log1p(exp(-fabs(x))); }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::softplus(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_call<sigmoid_t>(u);
+  }
+};
+
 namespace detail_exact {
 template <class A>
 struct abs_of {
@@ -343,9 +417,27 @@ constexpr auto abs_t::derivative(E const&, U const& u) {
   return detail::make_call<sign_t>(u);
 }
 
-/// atan2(y, x).
-struct atan2_t {
+/// Common part of the binary elementwise functions (atan2, hypot, logaddexp): on
+/// expressions (at least one operand), builds a call node; on numbers, computes the value
+/// (constexpr), in double for integers. Each function gives `name`, `latex`, `apply(T, T)`
+/// and its own `tangent` and `adjoint` rules.
+template <class Derived>
+struct binary_function {
   static constexpr bool elementwise = true;
+  template <Operand A, Operand B>
+  [[nodiscard]] constexpr auto operator()(A const& a, B const& b) const {
+    if constexpr (Expression<A> || Expression<B>) {
+      return detail::make_call<Derived>(detail::as_expr(a), detail::as_expr(b));
+    } else {
+      using T = detail::promote_t<std::common_type_t<A, B>>;
+      return Derived::apply(static_cast<T>(a), static_cast<T>(b));
+    }
+  }
+  friend std::ostream& operator<<(std::ostream& os, Derived const&) { return os << Derived::name; }
+};
+
+/// atan2(y, x).
+struct atan2_t : binary_function<atan2_t> {
   static constexpr std::string_view name = "atan2";
   static constexpr std::string_view latex = "\\operatorname{atan2}";
   /// (x y' - y x') / (x^2 + y^2)
@@ -372,16 +464,66 @@ struct atan2_t {
   [[nodiscard]] static constexpr T apply(T y, T x) {
     return detail::math::atan2(y, x);
   }
-  template <Operand Y, Operand X>
-  [[nodiscard]] constexpr auto operator()(Y const& y, X const& x) const {
-    if constexpr (Expression<Y> || Expression<X>) {
-      return detail::make_call<atan2_t>(detail::as_expr(y), detail::as_expr(x));
-    } else {
-      using T = detail::promote_t<std::common_type_t<Y, X>>;
-      return apply(static_cast<T>(y), static_cast<T>(x));
-    }
+};
+
+/// hypot(x, y) = sqrt(x^2 + y^2) without overflow in the squares (torch.hypot);
+/// partial derivatives x / hypot(x, y) and y / hypot(x, y) (NaN at the origin, where the
+/// function has no derivative; PyTorch 1.13 gives NaN there too).
+struct hypot_t : binary_function<hypot_t> {
+  static constexpr std::string_view name = "hypot";
+  static constexpr std::string_view latex = "\\operatorname{hypot}";
+  /// (x x' + y y') / hypot(x, y)
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const& x = detail::arg<0>(e);
+    auto const& y = detail::arg<1>(e);
+    return detail::make_div(detail::make_add(detail::make_mul(x, d(x)), detail::make_mul(y, d(y))), e);
   }
-  friend std::ostream& operator<<(std::ostream& os, atan2_t) { return os << name; }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& x = detail::arg<0>(e);
+    auto const& y = detail::arg<1>(e);
+    return detail::make_add(adj(x, detail::make_mul(c, detail::make_div(x, e))),
+                            adj(y, detail::make_mul(c, detail::make_div(y, e))));
+  }
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x, T y) {
+    return detail::math::hypot(x, y);
+  }
+};
+
+/// logaddexp(a, b) = log(e^a + e^b), computed as max(a, b) + log1p(e^-|a - b|)
+/// (torch.logaddexp); partial derivatives sigmoid(a - b) and sigmoid(b - a) (1/2 each
+/// where a = b).
+struct logaddexp_t : binary_function<logaddexp_t> {
+  static constexpr std::string_view name = "logaddexp";
+  static constexpr std::string_view latex = "\\operatorname{logaddexp}";
+  static constexpr std::string_view c_name = "lz_logaddexp";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_LOGADDEXP_DEFINED\n#define LZ_LOGADDEXP_DEFINED\nstatic inline double lz_logaddexp(double a, "
+      "double b) { return a == b ? a + log1p(1.0) : (a > b ? a : b) + log1p(exp(-fabs(a - b))); }\n#endif";
+  /// sigmoid(a - b) a' + sigmoid(b - a) b'
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    return detail::make_add(detail::make_mul(weight(a, b), d(a)), detail::make_mul(weight(b, a), d(b)));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    return detail::make_add(adj(a, detail::make_mul(c, weight(a, b))), adj(b, detail::make_mul(c, weight(b, a))));
+  }
+  /// d/da logaddexp(a, b) = e^a / (e^a + e^b) = sigmoid(a - b)
+  template <class X, class Y>
+  static constexpr auto weight(X const& x, Y const& y) {
+    return detail::make_call<sigmoid_t>(detail::make_sub(x, y));
+  }
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    return detail::math::logaddexp(a, b);
+  }
 };
 
 /// pow(u, p): p a compile-time constant (`2_c`, `1_c / 2_c`), a number or an expression.
@@ -435,6 +577,12 @@ inline constexpr fn::tanh_t tanh{};
 inline constexpr fn::abs_t abs{};
 inline constexpr fn::sign_t sign{};
 inline constexpr fn::atan2_t atan2{};
+inline constexpr fn::log1p_t log1p{};
+inline constexpr fn::expm1_t expm1{};
+inline constexpr fn::sigmoid_t sigmoid{};
+inline constexpr fn::softplus_t softplus{};
+inline constexpr fn::hypot_t hypot{};
+inline constexpr fn::logaddexp_t logaddexp{};
 inline constexpr fn::pow_t pow{};
 inline constexpr fn::square_t square{};
 

@@ -29,6 +29,13 @@ inline constexpr auto all_functions =
     lz::pow(x + 1, -2_c) + lz::pow(y, 1_c / 2_c) - lz::pow(y, -1_c / 2_c) + lz::pow(x, 1_c / 3_c) +
     lz::pow(y, 2_c / 3_c) + lz::pow(y, 2.5) + lz::pow(x + 1, y) - 0.1 * x + 3 * y - 2.0;
 
+/// The numerically stable functions (C99's log1p, expm1 and hypot; lz_sigmoid,
+/// lz_softplus and lz_logaddexp as helpers in the generated file), with arguments large
+/// enough that their naive forms would overflow.
+inline constexpr auto stable_functions = lz::log1p(x * y) + lz::expm1(-x) * lz::sigmoid(40 * y - 20) +
+                                         lz::softplus(800 * x) - lz::hypot(x, 2 * y) +
+                                         lz::logaddexp(900 * x, 900 * y);
+
 /// Forward kinematics of a planar two-link arm (link lengths 1.5 and 0.75), the
 /// tip position as a function of the joint angles; its Jacobian over (q1, q2).
 inline constexpr auto arm_tip = lz::stack(1.5 * lz::cos(q1) + 0.75 * lz::cos(q1 + q2),
@@ -48,6 +55,8 @@ inline auto const cases = std::tuple{
     std::tuple{"rosenbrock_hessian", lz::hessian(rosenbrock, xy), xy},
     std::tuple{"all_functions", all_functions, xy},
     std::tuple{"all_functions_grad", lz::grad(all_functions, xy), xy},
+    std::tuple{"stable_functions", stable_functions, xy},
+    std::tuple{"stable_functions_hessian", lz::hessian(stable_functions, xy), xy},
     std::tuple{"arm_tip", arm_tip, lz::wrt(q1, q2)},
     std::tuple{"arm_jacobian", lz::jacobian(arm_tip, lz::wrt(q1, q2)), lz::wrt(q1, q2)},
     std::tuple{"seed_jacobian", lz::jacobian(seed_z, xy), xy},

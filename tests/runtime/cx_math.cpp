@@ -5,10 +5,13 @@
 #include <leibniz/detail/cx_math.hpp>
 #include <leibniz/detail/math.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -230,6 +233,91 @@ TEMPLATE_TEST_CASE("cx sinh, cosh and tanh match <cmath>", "[cx_math]", float, d
       [&](int i) { return i % 2 ? rs.uniform(-25, 25) : rs.random_sign(rs.log_uniform(-40, 5)); });
 }
 
+TEMPLATE_TEST_CASE("cx expm1, log1p and hypot match <cmath>", "[cx_math]", float, double, long double) {
+  using T = TestType;
+  using L = std::numeric_limits<T>;
+  sampler<T> rs;
+  const int emin = L::min_exponent - L::digits;
+  const int emax = L::max_exponent;
+  const long double lmax = std::log(static_cast<long double>(L::max()));
+  check_unary<T>(
+      "expm1", [](T x) { return cx::expm1(x); }, [](T x) { return std::expm1(x); }, -40, 40,
+      [&](int i) { return i % 2 ? rs.uniform(-lmax - 5, lmax) : rs.random_sign(rs.log_uniform(-60, 3)); });
+  check_unary<T>(
+      "log1p", [](T x) { return cx::log1p(x); }, [](T x) { return std::log1p(x); }, -0.999, 4,
+      [&](int i) {
+        return i % 3 == 0 ? rs.uniform(-1, 1) : i % 3 == 1 ? rs.random_sign(rs.log_uniform(emin, 0))
+                                                             : rs.log_uniform(0, emax);
+      });
+  // hypot: special values pairwise, then random pairs of any magnitude and pairs of close
+  // magnitude (where the sum of the squares matters most)
+  const std::vector<T> sv = special_values<T>();
+  for (const T x : sv) {
+    for (const T y : sv) {
+      INFO("hypot(" << static_cast<long double>(x) << ", " << static_cast<long double>(y) << ")");
+      CHECK(ulp_distance(cx::hypot(opaque(x), opaque(y)), std::hypot(x, y)) <= max_ulp<T>);
+    }
+  }
+  const worst r = sweep_binary<T>(
+      [&](int i) {
+        const T x = rs.random_sign(rs.log_uniform(emin, emax));
+        const T y = i % 2 ? rs.random_sign(rs.log_uniform(emin, emax)) : x * rs.uniform(-3, 3);
+        return std::pair{x, y};
+      },
+      20000, [](T x, T y) { return cx::hypot(x, y); }, [](T x, T y) { return std::hypot(x, y); });
+  INFO("hypot random: max ulp " << static_cast<double>(r.ulp) << " at (" << static_cast<double>(r.x) << ", "
+                                << static_cast<double>(r.y) << ")");
+  CHECK(r.ulp <= max_ulp<T>);
+}
+
+namespace {
+/// Points in [-50, 50] and beyond, where sigmoid, softplus and logaddexp change regime.
+template <class T>
+constexpr std::array<T, 64> composite_points() {
+  std::array<T, 64> p{};
+  for (std::size_t i = 0; i < 50; ++i) p[i] = T(-50) + T(100) * T(i) / T(49) + T(0.0625);
+  constexpr T extra[]{T(0), T(-0.0), T(1e-8), T(-1e-8), T(1e-30), T(-1e-30), T(20), T(21),
+                      T(-700), T(700), T(-11000), T(11000), T(0.5), T(-0.5)};
+  for (std::size_t i = 0; i < 14; ++i) p[50 + i] = extra[i];
+  return p;
+}
+/// f at every point, computed in constant evaluation (so by leibniz::detail::cx).
+template <class T, class F>
+consteval std::array<T, 64> in_constant_evaluation(F f) {
+  std::array<T, 64> out{};
+  constexpr auto p = composite_points<T>();
+  for (std::size_t i = 0; i < p.size(); ++i) out[i] = f(p[i]);
+  return out;
+}
+}  // namespace
+
+TEMPLATE_TEST_CASE("sigmoid, softplus and logaddexp in constant evaluation match long double references",
+                   "[cx_math]", float, double, long double) {
+  using T = TestType;
+  using W = long double;
+  constexpr auto p = composite_points<T>();
+  constexpr auto sig = in_constant_evaluation<T>([](T x) { return lm::sigmoid(x); });
+  constexpr auto sp = in_constant_evaluation<T>([](T x) { return lm::softplus(x); });
+  constexpr auto lae = in_constant_evaluation<T>([](T x) { return lm::logaddexp(x, T(0.75) * x + T(1)); });
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const W x = p[i];
+    INFO("x = " << x);
+    // the references in long double, written the textbook way where that cannot overflow
+    const W sig_ref = x >= 0 ? 1 / (1 + std::exp(-x)) : std::exp(x) / (1 + std::exp(x));
+    const W sp_ref = x > 30 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+    const W y = T(0.75) * p[i] + T(1);
+    const W m = std::max(x, y);
+    const W lae_ref = m + std::log(std::exp(x - m) + std::exp(y - m));
+    CHECK(ulp_distance(sig[i], static_cast<T>(sig_ref)) <= max_ulp<T>);
+    CHECK(ulp_distance(sp[i], static_cast<T>(sp_ref)) <= max_ulp<T>);
+    CHECK(ulp_distance(lae[i], static_cast<T>(lae_ref)) <= max_ulp<T>);
+    // and the run-time forms (<cmath>) agree
+    CHECK(ulp_distance(lm::sigmoid(opaque(p[i])), sig[i]) <= max_ulp<T>);
+    CHECK(ulp_distance(lm::softplus(opaque(p[i])), sp[i]) <= max_ulp<T>);
+    CHECK(ulp_distance(lm::logaddexp(opaque(p[i]), opaque(static_cast<T>(y))), lae[i]) <= max_ulp<T>);
+  }
+}
+
 TEMPLATE_TEST_CASE("cx atan2 matches <cmath>", "[cx_math]", float, double, long double) {
   using T = TestType;
   const std::vector<T> sv = special_values<T>();
@@ -358,6 +446,16 @@ TEMPLATE_TEST_CASE("cx functions return <cmath>'s NaN/inf at domain edges at run
   CHECK(cx::tanh(opaque(T(1e5))) == T(1));
   CHECK(cx::atan(opaque(-inf)) == -std::atan(inf));
   CHECK(std::isnan(cx::exp(opaque(std::numeric_limits<T>::quiet_NaN()))));
+  CHECK(cx::expm1(opaque(T(1e5))) == inf);
+  CHECK(cx::expm1(opaque(-inf)) == T(-1));
+  CHECK(std::isnan(cx::expm1(opaque(std::numeric_limits<T>::quiet_NaN()))));
+  CHECK(cx::log1p(opaque(T(-1))) == -inf);
+  CHECK(std::isnan(cx::log1p(opaque(T(-2)))));
+  CHECK(cx::log1p(opaque(inf)) == inf);
+  CHECK(std::signbit(cx::log1p(opaque(-T(0)))));
+  CHECK(cx::hypot(opaque(inf), opaque(std::numeric_limits<T>::quiet_NaN())) == inf);
+  CHECK(std::isnan(cx::hypot(opaque(T(1)), opaque(std::numeric_limits<T>::quiet_NaN()))));
+  CHECK(cx::hypot(opaque(std::numeric_limits<T>::max()), opaque(std::numeric_limits<T>::max())) == inf);
 }
 
 TEMPLATE_TEST_CASE("math wrappers call <cmath> at run time", "[cx_math]", float, double, long double) {
@@ -374,6 +472,9 @@ TEMPLATE_TEST_CASE("math wrappers call <cmath> at run time", "[cx_math]", float,
   CHECK(lm::acos(x) == std::acos(x));
   CHECK(lm::atan(x) == std::atan(x));
   CHECK(lm::atan2(x, T(2)) == std::atan2(x, T(2)));
+  CHECK(lm::expm1(x) == std::expm1(x));
+  CHECK(lm::log1p(x) == std::log1p(x));
+  CHECK(lm::hypot(x, T(2)) == std::hypot(x, T(2)));
   CHECK(lm::sinh(x) == std::sinh(x));
   CHECK(lm::cosh(x) == std::cosh(x));
   CHECK(lm::tanh(x) == std::tanh(x));

@@ -165,6 +165,43 @@ TEMPLATE_TEST_CASE("other edges: asin, acos at +-1, exp overflow, log of inf", "
   CHECK(std::isnan(lz::eval(lz::d(lz::sin(x) * x, x), x = nan)));
 }
 
+TEMPLATE_TEST_CASE("the stable functions at their edges", "[domain]", float, double, long double) {
+  using T = TestType;
+  T const zero = opaque(T(0)), one = opaque(T(1)), big = opaque(T(100000));
+  T const nan = opaque(std::numeric_limits<T>::quiet_NaN());
+  // log1p: -inf at -1, NaN below, -0 kept; its derivative 1 / (x + 1) is +inf at -1
+  CHECK(same(lz::eval(lz::log1p(x), x = -one), std::log1p(-one)));
+  CHECK(lz::eval(lz::log1p(x), x = -one) == -inf<T>);
+  CHECK(same(lz::eval(lz::log1p(x), x = opaque(T(-2))), std::log1p(T(-2))));  // NaN
+  CHECK(same(lz::eval(lz::log1p(x), x = -zero), std::log1p(-zero)));         // -0
+  CHECK(lz::eval(lz::d(lz::log1p(x), x), x = -one) == inf<T>);
+  // expm1: -1 at -inf, +inf on overflow (and its derivative exp)
+  CHECK(same(lz::eval(lz::expm1(x), x = -inf<T>), std::expm1(-inf<T>)));
+  CHECK(same(lz::eval(lz::expm1(x), x = big), std::expm1(big)));
+  CHECK(lz::eval(lz::d(lz::expm1(x), x), x = -big) == T(0));
+  // sigmoid and softplus never overflow; their derivatives neither
+  CHECK(lz::eval(lz::sigmoid(x), x = big) == T(1));
+  CHECK(lz::eval(lz::sigmoid(x), x = -big) == T(0));
+  CHECK(lz::eval(lz::d(lz::sigmoid(x), x), x = big) == T(0));
+  CHECK(lz::eval(lz::d(lz::sigmoid(x), x), x = -big) == T(0));
+  CHECK(lz::eval(lz::softplus(x), x = big) == big);
+  CHECK(lz::eval(lz::softplus(x), x = -big) == T(0));
+  CHECK(lz::eval(lz::softplus(x), x = inf<T>) == inf<T>);
+  CHECK(lz::eval(lz::d(lz::softplus(x), x), x = big) == T(1));
+  // logaddexp of equal infinities is that infinity (no inf - inf); its partials are NaN there,
+  // as in PyTorch (sigmoid(inf - inf))
+  CHECK(lz::eval(lz::logaddexp(x, y), x = inf<T>, y = inf<T>) == inf<T>);
+  CHECK(lz::eval(lz::logaddexp(x, y), x = -inf<T>, y = -inf<T>) == -inf<T>);
+  CHECK(lz::eval(lz::logaddexp(x, y), x = -inf<T>, y = one) == one);
+  CHECK(std::isnan(lz::eval(lz::d(lz::logaddexp(x, y), x), x = inf<T>, y = inf<T>)));
+  // hypot: an infinity wins over NaN (C's hypot); the partials x / h, y / h are 0/0 = NaN
+  // at the origin (also in PyTorch)
+  CHECK(same(lz::eval(lz::hypot(x, y), x = inf<T>, y = nan), std::hypot(inf<T>, nan)));
+  CHECK(same(lz::eval(lz::hypot(x, y), x = zero, y = -zero), std::hypot(zero, -zero)));  // +0
+  CHECK(std::isnan(lz::eval(lz::d(lz::hypot(x, y), x), x = zero, y = zero)));
+  CHECK(std::isnan(lz::eval(lz::sigmoid(x) + lz::softplus(x), x = nan)));
+}
+
 TEMPLATE_TEST_CASE("tensor elements follow the scalar results", "[domain]", float, double, long double) {
   using T = TestType;
   T const nan = std::numeric_limits<T>::quiet_NaN();

@@ -1000,6 +1000,77 @@ template <class T>
   }
 }
 
+/// e^x - 1, accurate near 0 where exp(x) - 1 cancels. Overflow gives +inf (a compile error
+/// in constant evaluation).
+template <class T>
+[[nodiscard]] constexpr T expm1(T x) {
+  if constexpr (std::is_same_v<T, float>) {
+    const float r = impl::narrow(cx::expm1(static_cast<double>(x)));
+    return isfinite(x) ? impl::check_overflow(r, "leibniz: expm1 overflows in constant evaluation") : r;
+  } else {
+    if (isnan(x) || x == impl::inf_v<T>) return x;
+    if (x == -impl::inf_v<T>) return T(-1);
+    return impl::check_overflow(impl::expm1(x), "leibniz: expm1 overflows in constant evaluation");
+  }
+}
+
+/// log(1 + x), accurate near 0 where 1 + x rounds. log1p(-1) = -inf and log1p(x < -1) = NaN
+/// (compile errors in constant evaluation).
+template <class T>
+[[nodiscard]] constexpr T log1p(T x) {
+  if constexpr (std::is_same_v<T, float>) {
+    return static_cast<float>(cx::log1p(static_cast<double>(x)));
+  } else {
+    if (isnan(x) || x == impl::inf_v<T> || x == 0) return x;  // keeps -0
+    if (x < -1) {
+      domain_error_in_constant_evaluation("leibniz: log1p of a number below -1 in constant evaluation");
+      return impl::nan_v<T>;
+    }
+    if (x == -1) {
+      domain_error_in_constant_evaluation("leibniz: log1p of -1 in constant evaluation");
+      return -impl::inf_v<T>;
+    }
+    const T u = 1 + x;
+    if (u == 1) return x;  // |x| below half an ulp of 1: log(1 + x) is x to rounding
+    // u - 1 is exact, so x / (u - 1) corrects log(u) for the rounding of 1 + x (Goldberg 1991)
+    return impl::log_pos(u) * (x / (u - 1));
+  }
+}
+
+/// sqrt(x^2 + y^2) without overflow or underflow in the squares; +inf if either argument is
+/// infinite (even with a NaN), as C's hypot. Overflow of the result gives +inf (a compile
+/// error in constant evaluation).
+template <class T>
+[[nodiscard]] constexpr T hypot(T x, T y) {
+  if constexpr (std::is_same_v<T, float>) {
+    const float r = impl::narrow(cx::hypot(static_cast<double>(x), static_cast<double>(y)));
+    return isfinite(x) && isfinite(y) ? impl::check_overflow(r, "leibniz: hypot overflows in constant evaluation")
+                                      : r;
+  } else {
+    if (isinf(x) || isinf(y)) return impl::inf_v<T>;
+    if (isnan(x) || isnan(y)) return impl::nan_v<T>;
+    T a = fabs(x), b = fabs(y);
+    if (a < b) {
+      const T t = a;
+      a = b;
+      b = t;
+    }
+    if (b == 0) return a;
+    // scale so that a is in [0.5, 1) (exact), sum the squares in double-T, take the root and
+    // correct it by one Newton step on the residual (about half an ulp before the scaling back)
+    int e = 0;
+    static_cast<void>(frexp(a, &e));
+    a = ldexp(a, -e);
+    b = ldexp(b, -e);
+    const impl::dd<T> a2 = impl::two_prod(a, a), b2 = impl::two_prod(b, b);
+    const impl::dd<T> s = impl::dd_add(a2, b2);
+    T h = sqrt(s.hi);
+    const impl::dd<T> hh = impl::two_prod(h, h);
+    h += ((s.hi - hh.hi) - hh.lo + s.lo) / (2 * h);
+    return impl::check_overflow(ldexp(h, e), "leibniz: hypot overflows in constant evaluation");
+  }
+}
+
 /// x^n by binary powering in double-T arithmetic (about 1 ulp for any n); n may be negative.
 /// pow_int(x, 0) == 1 for every x. Overflow and 0^(n<0) give +-inf (compile errors in constant
 /// evaluation).

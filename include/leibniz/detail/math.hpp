@@ -167,6 +167,63 @@ template <cx_floating T>
   }
 }
 
+/// expm1(x) = e^x - 1: cx::expm1 in constant evaluation, std::expm1 otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T expm1(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::expm1(x);
+  } else {
+    return std::expm1(x);
+  }
+}
+
+/// log1p(x) = log(1 + x): cx::log1p in constant evaluation, std::log1p otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T log1p(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::log1p(x);
+  } else {
+    return std::log1p(x);
+  }
+}
+
+/// hypot(x, y) = sqrt(x^2 + y^2): cx::hypot in constant evaluation, std::hypot otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T hypot(T x, T y) {
+  if (std::is_constant_evaluated()) {
+    return cx::hypot(x, y);
+  } else {
+    return std::hypot(x, y);
+  }
+}
+
+// The functions below are written with the ones above (so with cx in constant evaluation
+// and <cmath> at run time), in forms that neither overflow nor cancel.
+
+/// The logistic function 1 / (1 + e^-x): e^-|x| is at most 1, so nothing overflows.
+template <cx_floating T>
+[[nodiscard]] constexpr T sigmoid(T x) {
+  if (x >= 0) return T(1) / (T(1) + math::exp(-x));
+  T const e = math::exp(x);  // NaN takes this branch and stays NaN
+  return e / (T(1) + e);
+}
+
+/// softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow for large x, no
+/// loss for very negative x.
+template <cx_floating T>
+[[nodiscard]] constexpr T softplus(T x) {
+  return (x > 0 ? x : T(0)) + math::log1p(math::exp(-math::fabs(x)));
+}
+
+/// logaddexp(a, b) = log(e^a + e^b) = max(a, b) + log1p(e^-|a - b|); equal arguments
+/// (also both +inf or both -inf) give a + log 2.
+template <cx_floating T>
+[[nodiscard]] constexpr T logaddexp(T a, T b) {
+  if (a == b) return a + math::log1p(T(1));
+  T const m = a > b ? a : b;  // NaN in a or b makes the difference NaN below
+  return m + math::log1p(math::exp(-math::fabs(a - b)));
+}
+
 /// pow(x, y): cx::pow in constant evaluation, std::pow otherwise.
 template <cx_floating T>
 [[nodiscard]] constexpr T pow(T x, T y) {
