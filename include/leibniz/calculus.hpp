@@ -32,10 +32,25 @@ struct wrt_t {
   static constexpr std::size_t size = sizeof...(V);
 };
 
+namespace detail {
+/// The variables an argument of lz::wrt stands for: itself, or a family's items.
+template <class V>
+struct wrt_items {
+  using type = boost::mp11::mp_list<V>;
+};
+template <detail::fixed_string Prefix, std::size_t N>
+struct wrt_items<variable_family<Prefix, N>> {
+  using type = boost::mp11::mp_transform_q<
+      boost::mp11::mp_quote_trait<variable_family<Prefix, N>::template item>,
+      boost::mp11::mp_iota_c<N>>;
+};
+}  // namespace detail
+
 struct wrt_fn {
+  /// wrt(x, y, ...): variables, or families of variables (lz::variables<"x", N>), in order.
   template <class... V>
-  [[nodiscard]] constexpr wrt_t<V...> operator()(V const&...) const noexcept {
-    return {};
+  [[nodiscard]] constexpr auto operator()(V const&...) const noexcept {
+    return boost::mp11::mp_rename<boost::mp11::mp_append<typename detail::wrt_items<V>::type...>, wrt_t>{};
   }
 };
 inline constexpr wrt_fn wrt{};

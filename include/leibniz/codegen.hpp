@@ -163,6 +163,10 @@ std::string emit_call(emitter& out, E const& e) {
     return emit(out, arg<0>(e));
   } else if constexpr (requires { F::elementwise; }) {
     if constexpr (requires { F::c_helper; }) out.use_helper(F::c_helper);
+    // a function of the user's own is called by its name (or its c_name): a C identifier
+    if (!is_identifier(c_name<F>()))
+      throw std::invalid_argument("leibniz::to_c: the function '" + std::string{c_name<F>()} +
+                                  "' has no C name; give its struct a `c_name` that is a C identifier");
     std::string call = std::string{c_name<F>()} + "(";
     boost::hana::unpack(e.elements, [&](auto const&, auto const&... a) {
       bool first = true;

@@ -232,13 +232,13 @@ constexpr auto shape_of(E const& e, Env const& env) {
   } else if constexpr (has_shape_rule<E, shape_context<Env>>) {
     return call_function_t<E>::shape(e, shape_context<Env>{env});
   } else if constexpr (is_elementwise_function_v<call_function_t<E>>) {
-    // elementwise functions (pow too): their operands broadcast together
+    // elementwise functions (pow, where and clamp too): their operands broadcast together
     return boost::hana::unpack(e.elements, [&env](auto const&, auto const& a, auto const&... b) {
-      static_assert(sizeof...(b) <= 1, "leibniz: elementwise functions take one or two operands");
+      static_assert(sizeof...(b) <= 2, "leibniz: elementwise functions take one to three operands");
       if constexpr (sizeof...(b) == 0)
         return shape_of(a, env);
       else
-        return broadcast_shapes("broadcast", shape_of(a, env), shape_of(b, env)...);
+        return broadcast_all("broadcast", shape_of(a, env), shape_of(b, env)...);
     });
   } else {
     static_assert(sizeof(E) == 0,

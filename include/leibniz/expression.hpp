@@ -13,11 +13,13 @@
 #include <boost/mp11/utility.hpp>
 #include <boost/yap/algorithm_fwd.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <numeric>
 #include <ostream>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace leibniz {
 
@@ -117,6 +119,75 @@ struct variable {
     }
   }
 };
+
+namespace detail {
+/// The number of decimal digits of i.
+consteval std::size_t decimal_digits(std::size_t i) {
+  std::size_t n = 1;
+  for (; i >= 10; i /= 10) ++n;
+  return n;
+}
+/// Prefix followed by the decimal digits of I: "x" and 12 give "x12".
+template <fixed_string Prefix, std::size_t I>
+consteval auto indexed_name() {
+  constexpr std::size_t digits = decimal_digits(I);
+  char text[Prefix.size() + digits + 1]{};
+  for (std::size_t k = 0; k < Prefix.size(); ++k) text[k] = Prefix.data[k];
+  std::size_t i = I;
+  for (std::size_t k = digits; k-- > 0; i /= 10) text[Prefix.size() + k] = static_cast<char>('0' + i % 10);
+  return fixed_string<Prefix.size() + digits + 1>(text);
+}
+}  // namespace detail
+
+/// N variables named Prefix0, Prefix1, ..., declared at once: `lz::variables<"x", 3>` holds
+/// `lz::variable<"x0">`, `<"x1">`, `<"x2">`. Item I is `xs.get<I>()` or `xs[i]` for a
+/// `std::integral_constant<std::size_t, I>` i (as `lz::sum_over` passes); a family unpacks
+/// into structured bindings (`auto [x0, x1, x2] = lz::variables<"x", 3>;`), and `lz::wrt(xs)`
+/// (also with other variables: `lz::wrt(xs, y)`) bundles its variables.
+template <detail::fixed_string Prefix, std::size_t N>
+struct variable_family {
+  static_assert(N > 0, "leibniz::variables<\"x\", N>: N must be at least 1");
+  template <std::size_t I>
+  using type = variable<detail::indexed_name<Prefix, I>()>;
+  /// type<I> for std::integral_constant<std::size_t, I> (for Mp11's algorithms)
+  template <class I>
+  struct item {
+    using type = variable_family::type<I::value>;
+  };
+
+  /// The number of variables.
+  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+  /// Variable I.
+  template <std::size_t I>
+  [[nodiscard]] static constexpr type<I> get() noexcept {
+    static_assert(I < N, "leibniz::variables<\"x\", N>::get<I>(): I must be below N");
+    return {};
+  }
+  template <std::size_t I>
+  [[nodiscard]] constexpr type<I> operator[](std::integral_constant<std::size_t, I>) const noexcept {
+    return get<I>();
+  }
+  /// f(x0, x1, ..., x{N-1}), as std::apply.
+  template <class F>
+  [[nodiscard]] static constexpr decltype(auto) apply(F&& f) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+      return static_cast<F&&>(f)(type<I>{}...);
+    }(std::make_index_sequence<N>{});
+  }
+};
+template <detail::fixed_string Prefix, std::size_t N>
+inline constexpr variable_family<Prefix, N> variables{};
+
+/// f(0) + f(1) + ... + f(N - 1), where f receives std::integral_constant<std::size_t, i>:
+/// a sum of formulas over the items of a family: for `x = lz::variables<"x", N>`,
+/// `lz::sum_over<N>([](auto i) { return lz::square(x[i]); })` is x0^2 + ... + x{N-1}^2.
+template <std::size_t N, class F>
+[[nodiscard]] constexpr auto sum_over(F const& f) {
+  static_assert(N > 0, "leibniz::sum_over<N>(f): N must be at least 1");
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return (f(std::integral_constant<std::size_t, I>{}) + ...);
+  }(std::make_index_sequence<N>{});
+}
 
 /// A binding `x = value`, made by `variable::operator=`.
 template <detail::fixed_string Name, class T>
@@ -344,5 +415,13 @@ template <class T>
 
 }  // namespace detail
 }  // namespace leibniz
+
+// A family of variables unpacks into structured bindings: auto [x0, x1] = lz::variables<"x", 2>;
+template <leibniz::detail::fixed_string Prefix, std::size_t N>
+struct std::tuple_size<leibniz::variable_family<Prefix, N>> : std::integral_constant<std::size_t, N> {};
+template <std::size_t I, leibniz::detail::fixed_string Prefix, std::size_t N>
+struct std::tuple_element<I, leibniz::variable_family<Prefix, N>> {
+  using type = typename leibniz::variable_family<Prefix, N>::template type<I>;
+};
 
 #endif  // LEIBNIZ_EXPRESSION_HPP

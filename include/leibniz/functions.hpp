@@ -9,6 +9,7 @@
 
 #include <ostream>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace leibniz {
@@ -27,6 +28,7 @@ struct sinh_t;
 struct cosh_t;
 struct sign_t;
 struct sigmoid_t;
+struct maximum_t;
 
 /// Common part of the unary elementwise functions: on an expression, builds a call
 /// node (simplified where the value is exact, e.g. `sin(0_c)` is `0_c`); on a number,
@@ -526,6 +528,317 @@ struct logaddexp_t : binary_function<logaddexp_t> {
   }
 };
 
+// ---- piecewise: comparisons, where, relu, maximum, minimum, clamp -----------------------
+
+/// A comparison of two formulas, `a < b` (operators.hpp), as a condition node: 1 where it
+/// holds and 0 where it does not (NaN compares false), in the formula's scalar type, as
+/// `(a < b).double()` in PyTorch. Piecewise constant: its derivative is 0. Used by
+/// `lz::where`, and in the derivatives of relu, maximum, minimum and clamp.
+template <class Derived>
+struct comparison : binary_function<Derived> {
+  static constexpr bool cheap = true;  // recomputed where it is used (detail/cse.hpp)
+  static constexpr bool is_comparison = true;
+  template <class E, class D>
+  static constexpr auto tangent(E const&, D const&) {
+    return constant<0>{};
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const&, C const&, A const&) {
+    return constant<0>{};
+  }
+};
+/// a < b
+struct less_t : comparison<less_t> {
+  static constexpr std::string_view name = "less";
+  static constexpr std::string_view infix = "<";
+  static constexpr std::string_view latex_infix = "<";
+  static constexpr std::string_view c_name = "lz_less";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_LESS_DEFINED\n#define LZ_LESS_DEFINED\nstatic inline double lz_less(double a, double b) "
+      "{ return a < b ? 1.0 : 0.0; }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    return a < b ? T(1) : T(0);
+  }
+};
+/// a <= b
+struct less_equal_t : comparison<less_equal_t> {
+  static constexpr std::string_view name = "less_equal";
+  static constexpr std::string_view infix = "<=";
+  static constexpr std::string_view latex_infix = "\\le";
+  static constexpr std::string_view c_name = "lz_less_equal";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_LESS_EQUAL_DEFINED\n#define LZ_LESS_EQUAL_DEFINED\nstatic inline double lz_less_equal(double a, "
+      "double b) { return a <= b ? 1.0 : 0.0; }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    return a <= b ? T(1) : T(0);
+  }
+};
+/// a > b
+struct greater_t : comparison<greater_t> {
+  static constexpr std::string_view name = "greater";
+  static constexpr std::string_view infix = ">";
+  static constexpr std::string_view latex_infix = ">";
+  static constexpr std::string_view c_name = "lz_greater";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_GREATER_DEFINED\n#define LZ_GREATER_DEFINED\nstatic inline double lz_greater(double a, double b) "
+      "{ return a > b ? 1.0 : 0.0; }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    return a > b ? T(1) : T(0);
+  }
+};
+/// a >= b
+struct greater_equal_t : comparison<greater_equal_t> {
+  static constexpr std::string_view name = "greater_equal";
+  static constexpr std::string_view infix = ">=";
+  static constexpr std::string_view latex_infix = "\\ge";
+  static constexpr std::string_view c_name = "lz_greater_equal";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_GREATER_EQUAL_DEFINED\n#define LZ_GREATER_EQUAL_DEFINED\nstatic inline double "
+      "lz_greater_equal(double a, double b) { return a >= b ? 1.0 : 0.0; }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    return a >= b ? T(1) : T(0);
+  }
+};
+/// a == b (`lz::equal(a, b)`: formulas have no operator==, which would read as a test of
+/// the formulas themselves); used for the ties of maximum and minimum.
+struct equal_t : comparison<equal_t> {
+  static constexpr std::string_view name = "equal";
+  static constexpr std::string_view infix = "==";
+  static constexpr std::string_view latex_infix = "=";
+  static constexpr std::string_view c_name = "lz_equal";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_EQUAL_DEFINED\n#define LZ_EQUAL_DEFINED\nstatic inline double lz_equal(double a, double b) "
+      "{ return a == b ? 1.0 : 0.0; }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    return a == b ? T(1) : T(0);
+  }
+};
+
+/// Whether E is a 0/1 mask by construction: a comparison, a product of masks, or the
+/// maximum (or) of two masks.
+template <class E>
+constexpr bool is_mask() {
+  if constexpr (detail::is_call_v<E>) {
+    using F = detail::call_function_t<E>;
+    if constexpr (requires { requires F::is_comparison; })
+      return true;
+    else if constexpr (std::is_same_v<F, maximum_t>)
+      return is_mask<detail::arg_t<0, E>>() && is_mask<detail::arg_t<1, E>>();
+    else
+      return false;
+  } else if constexpr (detail::is_mul_v<E>) {
+    return is_mask<detail::arg_t<0, E>>() && is_mask<detail::arg_t<1, E>>();
+  } else {
+    return false;
+  }
+}
+
+/// where(c, a, b): a where the condition c is nonzero (a comparison, or any formula), b
+/// elsewhere, element by element with broadcasting (torch.where). Its derivative is
+/// where(c, a', b'): the chosen branch's; in reverse mode a branch not chosen gets a zero
+/// cotangent (so an infinite derivative inside it still gives NaN, as in PyTorch).
+struct where_t {
+  static constexpr bool elementwise = true;
+  static constexpr std::string_view name = "where";
+  static constexpr std::string_view latex = "\\operatorname{where}";
+  static constexpr std::string_view c_name = "lz_where";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_WHERE_DEFINED\n#define LZ_WHERE_DEFINED\nstatic inline double lz_where(double c, double a, "
+      "double b) { return c != 0.0 ? a : b; }\n#endif";
+  /// The node where(c, a, b), simplified: where(c, u, u) is u (for a constant u, with c's
+  /// shape), and where(m, 1, 0) of a mask m (a comparison, ...) is m.
+  template <class C, class A, class B>
+  static constexpr auto make(C const& c, A const& a, B const& b) {
+    if constexpr (std::is_same_v<A, B> && (detail::Constant<A> || detail::is_scalar_node_v<C>)) {
+      if constexpr (detail::Constant<A>)
+        return detail::make_cancelled<A>(c);  // A, broadcast to c's shape where c may be a tensor
+      else
+        return a;
+    } else if constexpr (std::is_same_v<A, constant<1>> && std::is_same_v<B, constant<0>> && is_mask<C>()) {
+      return c;
+    } else {
+      return detail::make_call<where_t>(c, a, b);
+    }
+  }
+  /// where(mask, v, 0), or 0 when v is: the part of a tangent or cotangent a 0/1 mask lets
+  /// through (PyTorch's masked_fill: a NaN or infinite v outside the mask gives 0, not NaN).
+  template <class M, class V>
+  static constexpr auto masked(M const& mask, V const& v) {
+    if constexpr (std::is_same_v<V, constant<0>>)
+      return constant<0>{};
+    else
+      return make(mask, v, constant<0>{});
+  }
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return make(detail::arg<0>(e), d(detail::arg<1>(e)), d(detail::arg<2>(e)));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& ct, A const& adj) {
+    auto const& c = detail::arg<0>(e);
+    return detail::make_add(adj(detail::arg<1>(e), make(c, ct, constant<0>{})),
+                            adj(detail::arg<2>(e), make(c, constant<0>{}, ct)));
+  }
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T c, T a, T b) {
+    return c != T(0) ? a : b;
+  }
+  template <Operand C, Operand A, Operand B>
+  [[nodiscard]] constexpr auto operator()(C const& c, A const& a, B const& b) const {
+    if constexpr (Expression<C> || Expression<A> || Expression<B>) {
+      return make(detail::as_expr(c), detail::as_expr(a), detail::as_expr(b));
+    } else {
+      using T = detail::promote_t<std::common_type_t<C, A, B>>;
+      return apply(static_cast<T>(c), static_cast<T>(a), static_cast<T>(b));
+    }
+  }
+  friend std::ostream& operator<<(std::ostream& os, where_t) { return os << name; }
+};
+
+/// relu(u) = max(u, 0) (torch.relu; NaN stays NaN). Its derivative is where(u <= 0, 0, u'),
+/// as PyTorch's threshold_backward: 0 at u = 0, and the cotangent passes at a NaN u.
+struct relu_t : unary_function<relu_t> {
+  static constexpr std::string_view name = "relu";
+  static constexpr std::string_view latex = "\\operatorname{relu}";
+  static constexpr bool cheap = true;
+  static constexpr bool idempotent = true;  // relu(relu(u)) = relu(u)
+  static constexpr std::string_view c_name = "lz_relu";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_RELU_DEFINED\n#define LZ_RELU_DEFINED\nstatic inline double lz_relu(double x) "
+      "{ return x > 0.0 || x != x ? x : 0.0; }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return x > T(0) || x != x ? x : T(0);
+  }
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const& u = detail::arg<0>(e);
+    return where_t::make(detail::make_call<less_equal_t>(u, constant<0>{}), constant<0>{}, d(u));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& u = detail::arg<0>(e);
+    return adj(u, where_t::make(detail::make_call<less_equal_t>(u, constant<0>{}), constant<0>{}, c));
+  }
+};
+
+/// maximum(a, b) and minimum(a, b), element by element (torch.maximum, torch.minimum: NaN
+/// in either gives NaN). The derivative goes to the larger (smaller) operand and half to
+/// each at a tie, with PyTorch's masks: the cotangent of a in maximum is
+/// where(a == b, c / 2, where(a < b, 0, c)), and its tangent
+/// where(a == b, (a' + b') / 2, where(a < b, b', a')).
+template <class Derived, bool Max>
+struct extremum : binary_function<Derived> {
+  static constexpr bool cheap = true;
+  /// x loses against y: x < y for maximum, x > y for minimum
+  template <class X, class Y>
+  static constexpr auto loses(X const& x, Y const& y) {
+    return detail::make_call<std::conditional_t<Max, less_t, greater_t>>(x, y);
+  }
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    auto const da = d(a);
+    auto const db = d(b);
+    return where_t::make(detail::make_call<equal_t>(a, b),
+                         detail::make_mul(constant<1, 2>{}, detail::make_add(da, db)),
+                         where_t::make(loses(a, b), db, da));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const& a = detail::arg<0>(e);
+    auto const& b = detail::arg<1>(e);
+    auto const tie = detail::make_call<equal_t>(a, b);
+    auto const half = detail::make_mul(constant<1, 2>{}, c);
+    return detail::make_add(adj(a, where_t::make(tie, half, where_t::make(loses(a, b), constant<0>{}, c))),
+                            adj(b, where_t::make(tie, half, where_t::make(loses(b, a), constant<0>{}, c))));
+  }
+  /// a on a tie (as std::max and std::min, and PyTorch: maximum(-0.0, 0.0) is -0.0)
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    if (a != a) return a;
+    if (b != b) return b;
+    return (Max ? a < b : b < a) ? b : a;
+  }
+};
+struct maximum_t : extremum<maximum_t, true> {
+  static constexpr std::string_view name = "maximum";
+  static constexpr std::string_view latex = "\\max";
+  static constexpr std::string_view c_name = "lz_maximum";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_MAXIMUM_DEFINED\n#define LZ_MAXIMUM_DEFINED\nstatic inline double lz_maximum(double a, double b) "
+      "{ return a != a ? a : b != b ? b : a < b ? b : a; }\n#endif";
+};
+struct minimum_t : extremum<minimum_t, false> {
+  static constexpr std::string_view name = "minimum";
+  static constexpr std::string_view latex = "\\min";
+  static constexpr std::string_view c_name = "lz_minimum";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_MINIMUM_DEFINED\n#define LZ_MINIMUM_DEFINED\nstatic inline double lz_minimum(double a, double b) "
+      "{ return a != a ? a : b != b ? b : b < a ? b : a; }\n#endif";
+};
+
+/// clamp(u, lo, hi) = minimum(maximum(u, lo), hi) (torch.clamp; lo and hi may be numbers or
+/// formulas; where lo > hi the value is hi). Derivatives with PyTorch 1.13's masks
+/// (clamp_backward_min_max): u's where lo <= u <= hi (ends included), lo's where u < lo and
+/// lo < hi, hi's where u > hi or hi < lo.
+struct clamp_t {
+  static constexpr bool elementwise = true;
+  static constexpr bool cheap = true;
+  static constexpr std::string_view name = "clamp";
+  static constexpr std::string_view latex = "\\operatorname{clamp}";
+  static constexpr std::string_view c_name = "lz_clamp";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_CLAMP_DEFINED\n#define LZ_CLAMP_DEFINED\nstatic inline double lz_clamp(double x, double lo, "
+      "double hi) { double const m = x != x ? x : lo != lo ? lo : x < lo ? lo : x; return m != m ? m : hi != hi ? "
+      "hi : hi < m ? hi : m; }\n#endif";
+  /// The 0/1 masks of u, lo and hi.
+  template <class E>
+  static constexpr auto masks(E const& e) {
+    auto const& u = detail::arg<0>(e);
+    auto const& lo = detail::arg<1>(e);
+    auto const& hi = detail::arg<2>(e);
+    using detail::make_call;
+    return std::tuple{detail::make_mul(make_call<greater_equal_t>(u, lo), make_call<less_equal_t>(u, hi)),
+                      detail::make_mul(make_call<less_t>(u, lo), make_call<less_t>(lo, hi)),
+                      make_call<maximum_t>(make_call<greater_t>(u, hi), make_call<less_t>(hi, lo))};
+  }
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    auto const [mu, mlo, mhi] = masks(e);
+    return detail::make_add(detail::make_add(where_t::masked(mu, d(detail::arg<0>(e))),
+                                             where_t::masked(mlo, d(detail::arg<1>(e)))),
+                            where_t::masked(mhi, d(detail::arg<2>(e))));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    auto const [mu, mlo, mhi] = masks(e);
+    return detail::make_add(detail::make_add(adj(detail::arg<0>(e), where_t::masked(mu, c)),
+                                             adj(detail::arg<1>(e), where_t::masked(mlo, c))),
+                            adj(detail::arg<2>(e), where_t::masked(mhi, c)));
+  }
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x, T lo, T hi) {
+    return minimum_t::apply(maximum_t::apply(x, lo), hi);
+  }
+  template <Operand U, Operand L, Operand H>
+  [[nodiscard]] constexpr auto operator()(U const& u, L const& lo, H const& hi) const {
+    if constexpr (Expression<U> || Expression<L> || Expression<H>) {
+      return detail::make_call<clamp_t>(detail::as_expr(u), detail::as_expr(lo), detail::as_expr(hi));
+    } else {
+      using T = detail::promote_t<std::common_type_t<U, L, H>>;
+      return apply(static_cast<T>(u), static_cast<T>(lo), static_cast<T>(hi));
+    }
+  }
+  friend std::ostream& operator<<(std::ostream& os, clamp_t) { return os << name; }
+};
+
 /// pow(u, p): p a compile-time constant (`2_c`, `1_c / 2_c`), a number or an expression.
 struct pow_t {
   static constexpr bool elementwise = true;
@@ -559,7 +872,89 @@ struct square_t {
   }
 };
 
+/// A user's LaTeX form, when F gives one (otherwise the name prints as \operatorname).
+template <class F>
+struct user_latex {};
+template <class F>
+  requires requires { F::latex; }
+struct user_latex<F> {
+  static constexpr std::string_view latex = F::latex;
+};
+/// A user's name in generated C, when F gives one (otherwise its name).
+template <class F>
+struct user_c_name {};
+template <class F>
+  requires requires { F::c_name; }
+struct user_c_name<F> {
+  static constexpr std::string_view c_name = F::c_name;
+};
+
+/// The function object of lz::function<F> (below).
+template <class F>
+struct user_function_t : unary_function<user_function_t<F>>, user_latex<F>, user_c_name<F> {
+  static constexpr std::string_view name = F::name;
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return static_cast<T>(F::apply(x));
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::as_expr(F::derivative(u));
+  }
+};
+
+/// The derivative node of lz::opaque_function<F>: its value is F::derivative_value, and it
+/// has no derivative of its own.
+template <class F>
+struct opaque_derivative_t : unary_function<opaque_derivative_t<F>> {
+  static constexpr std::string_view name = F::derivative_name;
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return static_cast<T>(F::derivative_value(x));
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const&) {
+    static_assert(sizeof(F) == 0,
+                  "leibniz::opaque_function<F>: F gives its first derivative only as a value "
+                  "(derivative_value), so it has no second derivative; write F as an "
+                  "lz::function<F> with `derivative(u)` returning a formula for higher orders");
+    return constant<0>{};
+  }
+};
+
+/// The function object of lz::opaque_function<F> (below).
+template <class F>
+struct opaque_function_t : unary_function<opaque_function_t<F>> {
+  static constexpr std::string_view name = F::name;
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return static_cast<T>(F::apply(x));
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_call<opaque_derivative_t<F>>(u);
+  }
+};
+
 }  // namespace fn
+
+/// A user's elementwise function, as a leibniz function object: F gives
+///   static constexpr std::string_view name;                    // how it prints
+///   template <class T> static constexpr T apply(T x);          // its value (constexpr)
+///   template <class U> static constexpr auto derivative(U u);  // f'(u) as a formula of u
+/// and optionally `latex` (`@` stands for the argument, as in functions.hpp) and `c_name`
+/// (the C function lz::to_c calls; otherwise `name`, which must then be a C identifier).
+/// Because the derivative is a formula, every order works: `lz::d(f(x), x, x)`
+/// differentiates it again.
+template <class F>
+inline constexpr fn::user_function_t<F> function{};
+
+/// A user's elementwise function whose derivative is a value only (a callback, as another
+/// library computes it): F gives `name`, `apply(x)`, `derivative_name` (how f' prints) and
+/// `derivative_value(x)`. First derivatives of every kind work; a second derivative is a
+/// compile error that says so.
+template <class F>
+inline constexpr fn::opaque_function_t<F> opaque_function{};
 
 inline constexpr fn::sqrt_t sqrt{};
 inline constexpr fn::cbrt_t cbrt{};
@@ -583,6 +978,12 @@ inline constexpr fn::sigmoid_t sigmoid{};
 inline constexpr fn::softplus_t softplus{};
 inline constexpr fn::hypot_t hypot{};
 inline constexpr fn::logaddexp_t logaddexp{};
+inline constexpr fn::equal_t equal{};
+inline constexpr fn::where_t where{};
+inline constexpr fn::relu_t relu{};
+inline constexpr fn::maximum_t maximum{};
+inline constexpr fn::minimum_t minimum{};
+inline constexpr fn::clamp_t clamp{};
 inline constexpr fn::pow_t pow{};
 inline constexpr fn::square_t square{};
 

@@ -5,6 +5,7 @@
 
 #include <leibniz/detail/build.hpp>
 #include <leibniz/expression.hpp>
+#include <leibniz/functions.hpp>
 
 namespace leibniz {
 
@@ -32,6 +33,30 @@ template <Operand L, Operand R>
   requires(Expression<L> || Expression<R>)
 [[nodiscard]] constexpr auto operator/(L const& l, R const& r) {
   return detail::make_div(detail::as_expr(l), detail::as_expr(r));
+}
+// Comparisons of formulas build condition nodes (1 where the comparison holds, 0
+// elsewhere: functions.hpp, fn::comparison) for lz::where. There is no operator== (a
+// formula compared with a formula reads as a test of the formulas); lz::equal(a, b) is
+// the condition.
+template <Operand L, Operand R>
+  requires(Expression<L> || Expression<R>)
+[[nodiscard]] constexpr auto operator<(L const& l, R const& r) {
+  return detail::make_call<fn::less_t>(detail::as_expr(l), detail::as_expr(r));
+}
+template <Operand L, Operand R>
+  requires(Expression<L> || Expression<R>)
+[[nodiscard]] constexpr auto operator<=(L const& l, R const& r) {
+  return detail::make_call<fn::less_equal_t>(detail::as_expr(l), detail::as_expr(r));
+}
+template <Operand L, Operand R>
+  requires(Expression<L> || Expression<R>)
+[[nodiscard]] constexpr auto operator>(L const& l, R const& r) {
+  return detail::make_call<fn::greater_t>(detail::as_expr(l), detail::as_expr(r));
+}
+template <Operand L, Operand R>
+  requires(Expression<L> || Expression<R>)
+[[nodiscard]] constexpr auto operator>=(L const& l, R const& r) {
+  return detail::make_call<fn::greater_equal_t>(detail::as_expr(l), detail::as_expr(r));
 }
 template <Expression E>
 [[nodiscard]] constexpr auto operator-(E const& e) {

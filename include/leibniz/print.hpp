@@ -21,7 +21,7 @@ namespace leibniz {
 namespace detail {
 
 /// Precedence levels used to place the minimal parentheses.
-enum class prec : int { sum = 1, product = 2, unary = 3, power = 4, atom = 5 };
+enum class prec : int { comparison = 0, sum = 1, product = 2, unary = 3, power = 4, atom = 5 };
 
 struct rendered {
   std::string text;
@@ -33,6 +33,13 @@ std::string number_text(T v) {
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, r.ptr);
+}
+
+/// A name in LaTeX text: `_` escaped (log_softmax, theta_1).
+inline std::string latex_name(std::string_view name) {
+  std::string out;
+  for (char const ch : name) out += ch == '_' ? std::string("\\_") : std::string(1, ch);
+  return out;
 }
 
 inline std::string parens(rendered const& r, bool needed, bool latex) {
@@ -115,6 +122,13 @@ rendered render_call(E const& e) {
       ((s += (first ? "" : ", "), s += render<Latex>(index).text, first = false), ...);
       return rendered{s + (Latex ? "}" : ")"), prec::atom};
     });
+  } else if constexpr (requires { F::infix; }) {  // a comparison: a < b
+    rendered const a = render<Latex>(arg<0>(e));
+    rendered const b = render<Latex>(arg<1>(e));
+    std::string_view const op = Latex ? F::latex_infix : F::infix;
+    return {parens(a, a.level <= prec::comparison, Latex) + " " + std::string{op} + " " +
+                parens(b, b.level <= prec::comparison, Latex),
+            prec::comparison};
   } else if constexpr (!Latex) {
     return {std::string{F::name} + "(" + args + ")", prec::atom};
   } else if constexpr (std::is_same_v<F, fn::transpose_t>) {
@@ -130,7 +144,7 @@ rendered render_call(E const& e) {
       return {std::string{form.substr(0, at)} + args + std::string{form.substr(at + 1)}, level};
     return {std::string{form} + "\\left(" + args + "\\right)", level};
   } else {  // tensor operations and internal nodes: their name as an operator
-    return {"\\operatorname{" + std::string{F::name} + "}\\left(" + args + "\\right)", prec::atom};
+    return {"\\operatorname{" + latex_name(F::name) + "}\\left(" + args + "\\right)", prec::atom};
   }
 }
 
@@ -164,11 +178,8 @@ rendered render_stack(E const& e) {
 template <bool Latex, class E>
 rendered render(E const& e) {
   if constexpr (is_variable_v<E>) {
-    if constexpr (Latex && E::name.size() > 1) {
-      std::string name;
-      for (char const ch : E::name) name += ch == '_' ? std::string("\\_") : std::string(1, ch);
-      return {"\\mathrm{" + name + "}", prec::atom};
-    }
+    if constexpr (Latex && E::name.size() > 1)
+      return {"\\mathrm{" + latex_name(E::name) + "}", prec::atom};
     else
       return {std::string{E::name}, prec::atom};
   } else if constexpr (is_constant_v<E>) {

@@ -192,6 +192,110 @@ constexpr auto element_of_value(A const& a, std::size_t i) {
 }
 }  // namespace detail
 
+// ---- constructors, as PyTorch's: zeros, ones, eye, arange, linspace -----------------------
+
+namespace detail {
+/// The extents of a constructor as a shape; a negative extent is a shape_error.
+template <class... I>
+shape extents_shape([[maybe_unused]] char const* who, I... extents) {
+  shape s;
+  (
+      [&] {
+        if constexpr (std::is_signed_v<I>) {
+          if (extents < 0)
+            throw shape_error(std::string("leibniz::") + who + ": extent " + std::to_string(extents) +
+                              " is negative");
+        }
+        s.push_back(static_cast<std::size_t>(extents));
+      }(),
+      ...);
+  return s;
+}
+/// fixed_tensor<T, N...> with every element v.
+template <class T, std::size_t... N>
+constexpr fixed_tensor<T, N...> filled_fixed(T v) noexcept {
+  fixed_tensor<T, N...> t;
+  for (std::size_t i = 0; i < t.size(); ++i) t.data()[i] = v;
+  return t;
+}
+}  // namespace detail
+
+/// torch.zeros: `lz::zeros<double>(2, 3)` is an lz::tensor of shape (2, 3) and
+/// `lz::zeros<double, 2, 3>()` a fixed_tensor<double, 2, 3> (constexpr), every element 0.
+template <class T, std::size_t... N, class... I>
+  requires((sizeof...(N) == 0 || sizeof...(I) == 0) && (std::is_integral_v<I> && ...))
+[[nodiscard]] constexpr auto zeros(I... extents) {
+  if constexpr (sizeof...(N) > 0)
+    return fixed_tensor<T, N...>{};
+  else
+    return tensor<T>(detail::extents_shape("zeros", extents...), T(0));
+}
+/// torch.ones: as zeros, every element 1.
+template <class T, std::size_t... N, class... I>
+  requires((sizeof...(N) == 0 || sizeof...(I) == 0) && (std::is_integral_v<I> && ...))
+[[nodiscard]] constexpr auto ones(I... extents) {
+  if constexpr (sizeof...(N) > 0)
+    return detail::filled_fixed<T, N...>(T(1));
+  else
+    return tensor<T>(detail::extents_shape("ones", extents...), T(1));
+}
+/// torch.eye: `lz::eye<double>(n)` (or `(n, m)`) is an lz::tensor with ones on the main
+/// diagonal; `lz::eye<double, N>()` (or `<double, N, M>`) a fixed_tensor (constexpr).
+template <class T, std::size_t... N, class... I>
+  requires(((sizeof...(N) == 1 || sizeof...(N) == 2) && sizeof...(I) == 0) ||
+           (sizeof...(N) == 0 && (sizeof...(I) == 1 || sizeof...(I) == 2) && (std::is_integral_v<I> && ...)))
+[[nodiscard]] constexpr auto eye(I... extents) {
+  if constexpr (sizeof...(N) > 0) {
+    constexpr std::size_t n[] = {N..., N...};  // (N) is (N, N)
+    fixed_tensor<T, n[0], n[1]> t;
+    for (std::size_t i = 0; i < n[0] && i < n[1]; ++i) t(i, i) = T(1);
+    return t;
+  } else {
+    shape s = detail::extents_shape("eye", extents...);
+    if (s.rank() == 1) s.push_back(s[0]);
+    tensor<T> t(s, T(0));
+    for (std::size_t i = 0; i < s[0] && i < s[1]; ++i) t.data()[i * s[1] + i] = T(1);
+    return t;
+  }
+}
+/// torch.arange: start, start + step, ... while below end (above it for a negative step),
+/// a 1-D lz::tensor of floating T (`lz::arange(0.0, 1.0, 0.1)`, `lz::arange<float>(5)`);
+/// `lz::arange<T>(end)` starts at 0 with step 1. The count and the values are computed in
+/// double (long double for T = long double), as PyTorch computes them for float. A zero
+/// step, or a step that goes away from end, is a std::invalid_argument.
+template <class T>
+[[nodiscard]] tensor<T> arange(T start, T end, T step = T(1)) {
+  using W = std::conditional_t<std::is_same_v<T, long double>, long double, double>;
+  if (step == T(0) || !std::isfinite(step) || !std::isfinite(start) || !std::isfinite(end))
+    throw std::invalid_argument("leibniz::arange: start, end and step must be finite and step nonzero");
+  if ((step > 0 && end < start) || (step < 0 && end > start))
+    throw std::invalid_argument("leibniz::arange: the step goes away from end (start " + std::to_string(start) +
+                                ", end " + std::to_string(end) + ", step " + std::to_string(step) + ")");
+  auto const n = static_cast<std::size_t>(std::ceil((W(end) - W(start)) / W(step)));
+  std::vector<T> v(n);
+  for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<T>(W(start) + static_cast<W>(i) * W(step));
+  return tensor<T>(shape{n}, std::move(v));
+}
+template <class T>
+[[nodiscard]] tensor<T> arange(T end) {
+  return arange<T>(T(0), end, T(1));
+}
+/// torch.linspace: `steps` values from start to end, both included, evenly spaced (the
+/// first half counted from start and the second from end, as PyTorch computes them, so
+/// that the values are the same). steps = 1 gives {start}; steps = 0 an empty tensor.
+template <class T>
+[[nodiscard]] tensor<T> linspace(T start, T end, std::size_t steps) {
+  std::vector<T> v(steps);
+  if (steps == 1) v[0] = start;
+  if (steps > 1) {
+    T const step = (end - start) / static_cast<T>(steps - 1);
+    std::size_t const half = steps / 2;
+    for (std::size_t i = 0; i < steps; ++i)
+      v[i] = i < half ? start + step * static_cast<T>(i) : end - step * static_cast<T>(steps - 1 - i);
+  }
+  return tensor<T>(shape{steps}, std::move(v));
+}
+
 /// Whether |a - b| <= atol + rtol |b| elementwise, with NumPy broadcasting (as
 /// numpy.allclose). a and b are numbers, tensors or fixed_tensors. NaNs are never close.
 template <class A, class B>

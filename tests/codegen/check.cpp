@@ -22,6 +22,8 @@ double all_functions(double, double);
 void all_functions_grad(double, double, double*);
 double stable_functions(double, double);
 void stable_functions_hessian(double, double, double*);
+double piecewise(double, double);
+void piecewise_grad(double, double, double*);
 void arm_tip(double, double, double*);
 void arm_jacobian(double, double, double*);
 void seed_jacobian(double, double, double*);
@@ -93,13 +95,15 @@ TEST_CASE("to_c: compiled C gives lz::eval's values", "[codegen]") {
   compare(case_<4>(), all_functions_grad);
   compare(case_<5>(), stable_functions);
   compare(case_<6>(), stable_functions_hessian);
-  compare(case_<7>(), arm_tip);
-  compare(case_<8>(), arm_jacobian);
-  compare(case_<9>(), seed_jacobian);
-  compare(case_<10>(), mixed_grad_tuple);
-  compare(case_<11>(), mixed_dxyx);
-  compare(case_<12>(), constant_hessian);
-  static_assert(std::tuple_size_v<std::remove_cvref_t<decltype(codegen_cases::cases)>> == 13,
+  compare(case_<7>(), piecewise);
+  compare(case_<8>(), piecewise_grad);
+  compare(case_<9>(), arm_tip);
+  compare(case_<10>(), arm_jacobian);
+  compare(case_<11>(), seed_jacobian);
+  compare(case_<12>(), mixed_grad_tuple);
+  compare(case_<13>(), mixed_dxyx);
+  compare(case_<14>(), constant_hessian);
+  static_assert(std::tuple_size_v<std::remove_cvref_t<decltype(codegen_cases::cases)>> == 15,
                 "a new case needs its line above and its declaration");
 }
 

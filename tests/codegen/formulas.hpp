@@ -36,6 +36,12 @@ inline constexpr auto stable_functions = lz::log1p(x * y) + lz::expm1(-x) * lz::
                                          lz::softplus(800 * x) - lz::hypot(x, 2 * y) +
                                          lz::logaddexp(900 * x, 900 * y);
 
+/// Piecewise formulas: comparisons, where, relu, maximum, minimum, clamp (helpers lz_less,
+/// lz_where, ... in the generated file).
+inline constexpr auto piecewise =
+    lz::where(x < y, x * y, y) + lz::relu(x - 0.5) + lz::maximum(x, y) * lz::clamp(y, 0.5, 1.5) -
+    lz::minimum(x * x, y / 4) + (x >= 0.5) * lz::where(y <= 1, 2 * y, 1);
+
 /// Forward kinematics of a planar two-link arm (link lengths 1.5 and 0.75), the
 /// tip position as a function of the joint angles; its Jacobian over (q1, q2).
 inline constexpr auto arm_tip = lz::stack(1.5 * lz::cos(q1) + 0.75 * lz::cos(q1 + q2),
@@ -57,6 +63,8 @@ inline auto const cases = std::tuple{
     std::tuple{"all_functions_grad", lz::grad(all_functions, xy), xy},
     std::tuple{"stable_functions", stable_functions, xy},
     std::tuple{"stable_functions_hessian", lz::hessian(stable_functions, xy), xy},
+    std::tuple{"piecewise", piecewise, xy},
+    std::tuple{"piecewise_grad", lz::grad(piecewise, xy), xy},
     std::tuple{"arm_tip", arm_tip, lz::wrt(q1, q2)},
     std::tuple{"arm_jacobian", lz::jacobian(arm_tip, lz::wrt(q1, q2)), lz::wrt(q1, q2)},
     std::tuple{"seed_jacobian", lz::jacobian(seed_z, xy), xy},

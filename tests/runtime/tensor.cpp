@@ -4,9 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstddef>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -32,6 +35,53 @@ TEST_CASE("tensor construction follows torch.tensor", "[tensor]") {
   CHECK(v.data()[1] == 3.0f);
   CHECK(v != lz::tensor<float>{2, 4});
   CHECK(v != lz::tensor<float>{{2, 3}});  // same values, other shape
+}
+
+struct constructor_golden {
+  std::string_view what;
+  double start, end, step;
+  std::size_t count;
+  double values[11];
+};
+#include "tensor_constructors_golden.inc"
+
+TEST_CASE("zeros, ones and eye as PyTorch's", "[tensor]") {
+  CHECK(lz::zeros<double>(2, 3) == lz::tensor<double>(lz::shape{2, 3}, 0.0));
+  CHECK(lz::ones<float>(4) == lz::tensor<float>{1, 1, 1, 1});
+  CHECK(lz::zeros<double>().shape() == lz::shape{});  // torch.zeros(()): a scalar
+  CHECK(lz::eye<double>(3) == lz::tensor<double>{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+  CHECK(lz::eye<double>(2, 3) == lz::tensor<double>{{1, 0, 0}, {0, 1, 0}});
+  CHECK(lz::eye<double>(3, 2) == lz::tensor<double>{{1, 0}, {0, 1}, {0, 0}});
+  // fixed sizes, in constant evaluation
+  STATIC_REQUIRE(lz::ones<double, 2, 2>() == lz::fixed_tensor<double, 2, 2>{{1, 1}, {1, 1}});
+  STATIC_REQUIRE(lz::zeros<float, 3>() == lz::fixed_tensor<float, 3>{0, 0, 0});
+  STATIC_REQUIRE(lz::eye<double, 2>() == lz::fixed_tensor<double, 2, 2>{{1, 0}, {0, 1}});
+  STATIC_REQUIRE(lz::eye<double, 2, 3>() == lz::fixed_tensor<double, 2, 3>{{1, 0, 0}, {0, 1, 0}});
+  CHECK_THROWS_WITH(lz::zeros<double>(2, -1), "leibniz::zeros: extent -1 is negative");
+}
+
+TEST_CASE("arange and linspace give PyTorch's values", "[tensor]") {
+  // PyTorch's vectorised kernels add the step to a base per block of lanes, so its last bits
+  // depend on the machine's vector width: the values agree to rounding (relative to the
+  // range), the count and both ends of linspace exactly
+  for (auto const& c : constructor_cases) {
+    INFO(c.what << "(" << c.start << ", " << c.end << ", " << c.step << ")");
+    lz::tensor<double> const t = c.what == "arange" ? lz::arange(c.start, c.end, c.step)
+                                                    : lz::linspace(c.start, c.end, static_cast<std::size_t>(c.step));
+    REQUIRE(t.shape() == lz::shape{c.count});
+    double const scale = std::fabs(c.start) + std::fabs(c.end);
+    for (std::size_t i = 0; i < c.count; ++i) {
+      INFO("element " << i);
+      CHECK(std::fabs(t(i) - c.values[i]) <= 1e-15 * scale);
+    }
+    CHECK(t(0) == c.values[0]);
+    if (c.what == "linspace") CHECK(t(c.count - 1) == c.values[c.count - 1]);
+  }
+  CHECK(lz::arange(5.0) == lz::tensor<double>{0, 1, 2, 3, 4});
+  CHECK(lz::linspace(0.0, 1.0, 0).shape() == lz::shape{0});
+  CHECK_THROWS_WITH(lz::arange(0.0, 1.0, 0.0),
+                    "leibniz::arange: start, end and step must be finite and step nonzero");
+  CHECK_THROWS_AS(lz::arange(0.0, 1.0, -0.5), std::invalid_argument);
 }
 
 TEST_CASE("tensor errors: ragged rows, bad indices, item", "[tensor][errors]") {

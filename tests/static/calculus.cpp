@@ -2,6 +2,10 @@
 // leibniz tests: wrt bundles, grad, jacobian, hessian, vjp, jvp, hvp in constant evaluation.
 #include "test_tools.hpp"
 
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+
 namespace {
 
 constexpr auto f = x * x * y + lz::sin(y);
@@ -37,6 +41,29 @@ static_assert(lz::eval(lz::grad(f, x), x = 2.0, y = 3.0) == lz::eval(lz::d(f, x)
 static_assert(lz::eval(lz::grad(f, y), x = 2.0, y = 0.0) == 5.0);
 static_assert(lz::eval(lz::jacobian(k, m0), m0 = 2.0, m1 = 3.0) == lz::fixed_tensor<double, 2>{4, 2});
 static_assert(lz::eval(lz::hessian(f, x), x = 2.0, y = 3.0) == 6.0);
+
+// A family of variables: names x0, x1, ..., x10; usable in lz::wrt (alone or with others),
+// in structured bindings, item by item, and summed over with lz::sum_over.
+constexpr auto xs = lz::variables<"x", 11>;
+static_assert(std::is_same_v<std::remove_cvref_t<decltype(xs.get<0>())>, lz::variable<"x0">>);
+static_assert(std::is_same_v<std::remove_cvref_t<decltype(xs.get<10>())>, lz::variable<"x10">>);
+static_assert(std::is_same_v<std::remove_cvref_t<decltype(xs[std::integral_constant<std::size_t, 3>{}])>,
+                             lz::variable<"x3">>);
+static_assert(xs.size() == 11 && std::tuple_size_v<std::remove_cvref_t<decltype(xs)>> == 11);
+static_assert(std::is_same_v<decltype(lz::wrt(lz::variables<"q", 2>, y)),
+                             lz::wrt_t<lz::variable<"q0">, lz::variable<"q1">, lz::variable<"y">>>);
+// --8<-- [start:family]
+// the chained Rosenbrock function over x0, ..., x10, and its tridiagonal Hessian
+constexpr auto chain = lz::sum_over<10>([](auto i) {
+  return 100_c * lz::square(xs.get<i + 1>() - lz::square(xs[i])) + lz::square(1_c - xs[i]);
+});
+static_assert(lz::nnz(lz::tril(lz::hessian(chain, lz::wrt(xs)))) == 21);  // 2n - 1 nonzeros
+// --8<-- [end:family]
+constexpr auto family_sum = [] {
+  auto [q0, q1, q2] = lz::variables<"q", 3>;
+  return lz::eval(lz::grad(q0 * q1 * q2, lz::wrt(lz::variables<"q", 3>)), q0 = 2.0, q1 = 3.0, q2 = 5.0);
+}();
+static_assert(family_sum == lz::fixed_tensor<double, 3>{15, 10, 6});
 
 // fixed_tensor is usable in constant evaluation.
 constexpr lz::fixed_tensor<double, 2, 3> t{{1, 2, 3}, {4, 5, 6}};

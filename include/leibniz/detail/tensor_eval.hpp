@@ -454,6 +454,18 @@ constexpr auto report_static_error() {
   static_assert(sizeof(Error) == 0, "leibniz: the compile-time shapes named above do not fit");
 }
 
+template <class SA, class SB>
+[[nodiscard]] constexpr auto broadcast_shapes(std::string_view op, SA const& a, SB const& b);
+
+/// Broadcast of two or three shapes, left to right.
+template <class SA, class SB, class... SC>
+[[nodiscard]] constexpr auto broadcast_all(std::string_view op, SA const& a, SB const& b, SC const&... c) {
+  if constexpr (sizeof...(SC) == 0)
+    return broadcast_shapes(op, a, b);
+  else
+    return broadcast_all(op, broadcast_shapes(op, a, b), c...);
+}
+
 /// Broadcast of two shapes: static when both are (a mismatch is a compile error).
 template <class SA, class SB>
 [[nodiscard]] constexpr auto broadcast_shapes(std::string_view op, SA const& a, SB const& b) {
@@ -482,10 +494,8 @@ template <class Op, class... V>
     auto const s = value_shape(v...);
     return ewise<Op, std::remove_cvref_t<decltype(s)>, V...>{op, s, {std::move(v)...}};
   } else {
-    static_assert(sizeof...(V) == 2);
-    auto const s = [&](auto const& a, auto const& b) {
-      return broadcast_shapes(name, value_shape(a), value_shape(b));
-    }(v...);
+    static_assert(sizeof...(V) <= 3);
+    auto const s = broadcast_all(name, value_shape(v)...);
     return ewise<Op, std::remove_cvref_t<decltype(s)>, V...>{op, s, {std::move(v)...}};
   }
 }
