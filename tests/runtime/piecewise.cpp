@@ -26,6 +26,10 @@ struct piecewise_binary_golden {
   std::string_view fn;
   double a[6], b[3], value[6], grad_a[6], grad_b[3];
 };
+struct piecewise_reduction_golden {
+  std::string_view fn;
+  double x[6], value, grad[6];
+};
 struct piecewise_unary_golden {
   std::string_view fn;
   double x[6], lo, hi, value[6], grad_x[6], grad_lo, grad_hi;
@@ -128,6 +132,38 @@ TEST_CASE("relu and clamp against PyTorch: relu'(0) = 0, clamp's ends, lo > hi, 
   // clamp with number bounds is the same function
   lz::tensor<double> const X{-1.0, 0.0, 0.5, 1.0, 2.0};
   CHECK(lz::eval(lz::grad(lz::sum(lz::clamp(x, 0, 1)), x), x = X) == lz::tensor<double>{0, 1, 1, 1, 0});
+}
+
+TEST_CASE("max and min of a tensor against PyTorch: a tie shares the gradient evenly", "[piecewise][tensor]") {
+  std::size_t checked = 0;
+  for (auto const& c : piecewise_reduction_cases) {
+    INFO(c.fn);
+    lz::tensor<double> const X(lz::shape{2, 3}, std::vector<double>(c.x, c.x + 6));
+    auto const check = [&](auto const& f) {
+      CHECK(lz::eval(f, x = X).item() == c.value);
+      auto const g = lz::eval(lz::grad(f, x), x = X);
+      REQUIRE(g.shape() == lz::shape{2, 3});
+      for (std::size_t i = 0; i < 6; ++i) {
+        INFO("element " << i);
+        CHECK(g.data()[i] == c.grad[i]);
+      }
+      ++checked;
+    };
+    if (c.fn == "max") check(lz::max(x));
+    if (c.fn == "min") check(lz::min(x));
+    if (c.fn == "max_of_square") check(lz::max(x * x));
+    if (c.fn == "min_of_sin") check(lz::min(lz::sin(x)));
+  }
+  CHECK(checked == 4);
+  // forward mode: the tangent's mean over the maximal elements
+  lz::tensor<double> const X{{1.0, 5.0, 2.0}, {5.0, -3.0, 0.5}};
+  CHECK(lz::eval(lz::jvp(lz::max(x), x, X), x = X).item() == 5.0);
+  STATIC_REQUIRE(lz::eval(lz::max(x), x = lz::fixed_tensor<double, 3>{1.0, 4.0, 2.0}) == 4.0);
+  CHECK(lz::to_string(lz::max(x) - lz::min(x)) == "max(x) - min(x)");
+  CHECK(lz::to_latex(lz::max(2 * x)) == "\\max\\left(2 x\\right)");
+  CHECK(std::isnan(lz::eval(lz::max(x), x = lz::tensor<double>{1.0, std::numeric_limits<double>::quiet_NaN()}).item()));
+  CHECK_THROWS_WITH(lz::eval(lz::max(x), x = lz::tensor<double>(lz::shape{0}, 0.0)),
+                    "leibniz: max of an empty tensor, shape (0,)");
 }
 
 TEST_CASE("the Hessian of a piecewise formula against PyTorch", "[piecewise][tensor]") {

@@ -78,6 +78,14 @@ struct torch_agreement {
     else
       CHECK(std::fabs(got - torch) <= 2e-6 * std::fabs(torch) + abs + 1e-300);
   }
+  /// At the end of a test case: at least `min_compared` comparisons happened, and PyTorch
+  /// was inaccurate at most `max_inaccurate` times (numbers of the golden file).
+  void require(std::size_t min_compared, std::size_t max_inaccurate) const {
+    INFO(compared << " values compared with PyTorch's, " << torch_inaccurate
+                  << " where PyTorch's is more than 1e-6 from the exact value");
+    CHECK(compared >= min_compared);
+    CHECK(torch_inaccurate <= max_inaccurate);
+  }
 };
 
 template <class F>
@@ -145,20 +153,14 @@ TEST_CASE("log1p, expm1, sigmoid and softplus against PyTorch: values, first and
   check_unary("expm1", lz::expm1, torch_checks);
   check_unary("sigmoid", lz::sigmoid, torch_checks);
   check_unary("softplus", lz::softplus, torch_checks);
-  INFO(torch_checks.compared << " values compared with PyTorch's, " << torch_checks.torch_inaccurate
-                             << " where PyTorch's is more than 1e-6 from the exact value");
-  CHECK(torch_checks.compared >= 124);
-  CHECK(torch_checks.torch_inaccurate <= 5);
+  torch_checks.require(124, 5);
 }
 
 TEST_CASE("hypot and logaddexp against PyTorch: values, gradients and Hessians", "[functions][stable]") {
   torch_agreement torch_checks;
   check_binary("hypot", lz::hypot, torch_checks);
   check_binary("logaddexp", lz::logaddexp, torch_checks);
-  INFO(torch_checks.compared << " values compared with PyTorch's, " << torch_checks.torch_inaccurate
-                             << " where PyTorch's is more than 1e-6 from the exact value");
-  CHECK(torch_checks.compared >= 75);
-  CHECK(torch_checks.torch_inaccurate <= 3);
+  torch_checks.require(75, 3);
 }
 
 TEST_CASE("stable functions over tensors against PyTorch: values and gradients, with broadcasting",
@@ -223,10 +225,7 @@ TEST_CASE("stable functions over tensors against PyTorch: values and gradients, 
   };
   binary("hypot", lz::hypot);
   binary("logaddexp", lz::logaddexp);
-  INFO(torch_checks.compared << " values compared with PyTorch's, " << torch_checks.torch_inaccurate
-                             << " where PyTorch's is more than 1e-6 from the exact value");
-  CHECK(torch_checks.compared >= 76);
-  CHECK(torch_checks.torch_inaccurate <= 2);
+  torch_checks.require(76, 2);
 }
 
 TEST_CASE("stable functions where the naive formulas fail", "[functions][stable]") {

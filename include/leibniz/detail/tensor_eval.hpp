@@ -679,6 +679,27 @@ template <class R, class V>
   }
 }
 
+/// The largest (Max) or smallest element of a value; NaN if any element is NaN (as
+/// torch.max and torch.min); an empty tensor is a shape_error.
+template <class R, bool Max, class V>
+[[nodiscard]] constexpr R reduce_extreme(V const& v) {
+  if constexpr (std::is_arithmetic_v<V>) {
+    return static_cast<R>(v);
+  } else {
+    shape const s = to_shape(v.shape());
+    if (s.numel() == 0)
+      throw shape_error(std::string("leibniz: ") + (Max ? "max" : "min") + " of an empty tensor, shape " +
+                        s.to_string());
+    bool first = true;
+    R acc{};
+    for_each_element<R>(v, s, [&](std::size_t, R x) {
+      if (first || (acc == acc && (x != x || (Max ? x > acc : x < acc)))) acc = x;
+      first = false;
+    });
+    return acc;
+  }
+}
+
 template <class V>
 [[nodiscard]] constexpr std::size_t numel_of(V const& v) {
   return to_shape(value_shape(v)).numel();
