@@ -48,7 +48,7 @@ inline constexpr std::string_view reserved_names[]{
     "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
     "union", "unsigned", "void", "volatile", "while", "_Bool", "_Complex", "_Imaginary", "out",
     "sqrt", "cbrt", "exp", "log", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
-    "tanh", "fabs", "atan2", "pow", "log1p", "expm1", "hypot", "NAN", "INFINITY", "main", "errno"};
+    "tanh", "fabs", "atan2", "pow", "log1p", "expm1", "hypot", "erf", "erfc", "NAN", "INFINITY", "main", "errno"};
 
 inline bool is_identifier(std::string_view s) noexcept {
   if (s.empty()) return false;

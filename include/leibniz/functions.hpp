@@ -313,6 +313,40 @@ struct expm1_t : unary_function<expm1_t> {
   template <class A>
   using exact = exact_at<A, constant<0>, constant<0>>;
 };
+/// erf(u), the error function (torch.erf); erf(u)' = (2/sqrt(pi)) e^(-u^2), with 2/sqrt(pi)
+/// a double literal in the formula.
+struct erf_t : unary_function<erf_t> {
+  static constexpr std::string_view name = "erf";
+  static constexpr std::string_view latex = "\\operatorname{erf}";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::erf(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_mul(detail::as_expr(1.1283791670955126),
+                            detail::make_call<exp_t>(detail::make_neg(detail::make_pow(u, constant<2>{}))));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<0>>;
+};
+/// erfc(u) = 1 - erf(u), accurate where erf(u) is near 1 (torch.erfc); erfc(u)' =
+/// -(2/sqrt(pi)) e^(-u^2).
+struct erfc_t : unary_function<erfc_t> {
+  static constexpr std::string_view name = "erfc";
+  static constexpr std::string_view latex = "\\operatorname{erfc}";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T x) {
+    return detail::math::erfc(x);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const& u) {
+    return detail::make_mul(detail::as_expr(-1.1283791670955126),
+                            detail::make_call<exp_t>(detail::make_neg(detail::make_pow(u, constant<2>{}))));
+  }
+  template <class A>
+  using exact = exact_at<A, constant<0>, constant<1>>;
+};
 /// sigmoid(u) = 1 / (1 + e^-u) (torch.sigmoid), without overflow for any u;
 /// sigmoid(u)' = sigmoid(u) sigmoid(-u), which equals sigmoid(u) (1 - sigmoid(u)) but keeps
 /// its relative accuracy for large u, where 1 - sigmoid(u) rounds to 0 (e^-43 there: the
@@ -973,6 +1007,8 @@ inline constexpr fn::abs_t abs{};
 inline constexpr fn::sign_t sign{};
 inline constexpr fn::atan2_t atan2{};
 inline constexpr fn::log1p_t log1p{};
+inline constexpr fn::erf_t erf{};
+inline constexpr fn::erfc_t erfc{};
 inline constexpr fn::expm1_t expm1{};
 inline constexpr fn::sigmoid_t sigmoid{};
 inline constexpr fn::softplus_t softplus{};

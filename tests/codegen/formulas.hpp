@@ -29,12 +29,12 @@ inline constexpr auto all_functions =
     lz::pow(x + 1, -2_c) + lz::pow(y, 1_c / 2_c) - lz::pow(y, -1_c / 2_c) + lz::pow(x, 1_c / 3_c) +
     lz::pow(y, 2_c / 3_c) + lz::pow(y, 2.5) + lz::pow(x + 1, y) - 0.1 * x + 3 * y - 2.0;
 
-/// The numerically stable functions (C99's log1p, expm1 and hypot; lz_sigmoid,
+/// The numerically stable functions (C99's log1p, expm1, erf, erfc and hypot; lz_sigmoid,
 /// lz_softplus and lz_logaddexp as helpers in the generated file), with arguments large
 /// enough that their naive forms would overflow.
 inline constexpr auto stable_functions = lz::log1p(x * y) + lz::expm1(-x) * lz::sigmoid(40 * y - 20) +
                                          lz::softplus(800 * x) - lz::hypot(x, 2 * y) +
-                                         lz::logaddexp(900 * x, 900 * y);
+                                         lz::logaddexp(900 * x, 900 * y) + lz::erf(x - y) * lz::erfc(2 * y);
 
 /// Piecewise formulas: comparisons, where, relu, maximum, minimum, clamp (helpers lz_less,
 /// lz_where, ... in the generated file).

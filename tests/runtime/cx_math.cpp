@@ -233,7 +233,7 @@ TEMPLATE_TEST_CASE("cx sinh, cosh and tanh match <cmath>", "[cx_math]", float, d
       [&](int i) { return i % 2 ? rs.uniform(-25, 25) : rs.random_sign(rs.log_uniform(-40, 5)); });
 }
 
-TEMPLATE_TEST_CASE("cx expm1, log1p and hypot match <cmath>", "[cx_math]", float, double, long double) {
+TEMPLATE_TEST_CASE("cx expm1, log1p, erf, erfc and hypot match <cmath>", "[cx_math]", float, double, long double) {
   using T = TestType;
   using L = std::numeric_limits<T>;
   sampler<T> rs;
@@ -249,6 +249,12 @@ TEMPLATE_TEST_CASE("cx expm1, log1p and hypot match <cmath>", "[cx_math]", float
         return i % 3 == 0 ? rs.uniform(-1, 1) : i % 3 == 1 ? rs.random_sign(rs.log_uniform(emin, 0))
                                                              : rs.log_uniform(0, emax);
       });
+  check_unary<T>(
+      "erf", [](T x) { return cx::erf(x); }, [](T x) { return std::erf(x); }, -6, 6,
+      [&](int i) { return i % 2 ? rs.uniform(-7, 7) : rs.random_sign(rs.log_uniform(-60, 3)); });
+  check_unary<T>(
+      "erfc", [](T x) { return cx::erfc(x); }, [](T x) { return std::erfc(x); }, -3, 26,
+      [&](int i) { return i % 2 ? rs.uniform(-3, 26) : rs.random_sign(rs.log_uniform(-60, 3)); });
   // hypot: special values pairwise, then random pairs of any magnitude and pairs of close
   // magnitude (where the sum of the squares matters most)
   const std::vector<T> sv = special_values<T>();
@@ -456,6 +462,11 @@ TEMPLATE_TEST_CASE("cx functions return <cmath>'s NaN/inf at domain edges at run
   CHECK(cx::hypot(opaque(inf), opaque(std::numeric_limits<T>::quiet_NaN())) == inf);
   CHECK(std::isnan(cx::hypot(opaque(T(1)), opaque(std::numeric_limits<T>::quiet_NaN()))));
   CHECK(cx::hypot(opaque(std::numeric_limits<T>::max()), opaque(std::numeric_limits<T>::max())) == inf);
+  CHECK(cx::erf(opaque(-inf)) == T(-1));
+  CHECK(cx::erfc(opaque(-inf)) == T(2));
+  CHECK(cx::erfc(opaque(inf)) == T(0));
+  CHECK(cx::erfc(opaque(T(1000))) == T(0));
+  CHECK(std::signbit(cx::erf(opaque(-T(0)))));
 }
 
 TEMPLATE_TEST_CASE("math wrappers call <cmath> at run time", "[cx_math]", float, double, long double) {
@@ -475,6 +486,8 @@ TEMPLATE_TEST_CASE("math wrappers call <cmath> at run time", "[cx_math]", float,
   CHECK(lm::expm1(x) == std::expm1(x));
   CHECK(lm::log1p(x) == std::log1p(x));
   CHECK(lm::hypot(x, T(2)) == std::hypot(x, T(2)));
+  CHECK(lm::erf(x) == std::erf(x));
+  CHECK(lm::erfc(x) == std::erfc(x));
   CHECK(lm::sinh(x) == std::sinh(x));
   CHECK(lm::cosh(x) == std::cosh(x));
   CHECK(lm::tanh(x) == std::tanh(x));

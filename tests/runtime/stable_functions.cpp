@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// leibniz: the numerically stable functions (lz::log1p, expm1, sigmoid, softplus, hypot,
-// logaddexp): values, first and second derivatives of scalars and tensors against exact
+// leibniz: the numerically stable functions (lz::log1p, expm1, sigmoid, softplus, erf,
+// erfc, hypot, logaddexp): values, first and second derivatives of scalars and tensors against exact
 // values (mpmath) and PyTorch 1.13's (stable_functions_golden.inc, written by
 // scripts/torch-functions-golden), where the naive formulas overflow or cancel; printing,
 // LaTeX, exact values and constexpr use.
@@ -146,14 +146,16 @@ void check_binary(std::string_view name, F f, torch_agreement& torch_checks) {
 
 }  // namespace
 
-TEST_CASE("log1p, expm1, sigmoid and softplus against PyTorch: values, first and second derivatives",
+TEST_CASE("log1p, expm1, sigmoid, softplus, erf and erfc against PyTorch: values, first and second derivatives",
           "[functions][stable]") {
   torch_agreement torch_checks;
   check_unary("log1p", lz::log1p, torch_checks);
   check_unary("expm1", lz::expm1, torch_checks);
   check_unary("sigmoid", lz::sigmoid, torch_checks);
   check_unary("softplus", lz::softplus, torch_checks);
-  torch_checks.require(124, 5);
+  check_unary("erf", lz::erf, torch_checks);
+  check_unary("erfc", lz::erfc, torch_checks);
+  torch_checks.require(193, 5);
 }
 
 TEST_CASE("hypot and logaddexp against PyTorch: values, gradients and Hessians", "[functions][stable]") {
@@ -194,6 +196,8 @@ TEST_CASE("stable functions over tensors against PyTorch: values and gradients, 
   unary("expm1", lz::expm1);
   unary("sigmoid", lz::sigmoid);
   unary("softplus", lz::softplus);
+  unary("erf", lz::erf);
+  unary("erfc", lz::erfc);
 
   auto const binary = [&](std::string_view name, auto f) {
     for (auto const& c : binary_tensor_cases) {
@@ -225,7 +229,7 @@ TEST_CASE("stable functions over tensors against PyTorch: values and gradients, 
   };
   binary("hypot", lz::hypot);
   binary("logaddexp", lz::logaddexp);
-  torch_checks.require(76, 2);
+  torch_checks.require(100, 2);
 }
 
 TEST_CASE("stable functions where the naive formulas fail", "[functions][stable]") {
@@ -251,6 +255,8 @@ TEST_CASE("stable functions print, in LaTeX and as derivatives", "[functions][st
   CHECK(lz::to_string(lz::d(lz::expm1(x), x)) == "exp(x)");
   CHECK(lz::to_string(lz::d(lz::sigmoid(x), x)) == "sigmoid(x) * sigmoid(-x)");
   CHECK(lz::to_string(lz::d(lz::softplus(x), x)) == "sigmoid(x)");
+  CHECK(lz::to_string(lz::d(lz::erf(x), x)) == "1.1283791670955126 * exp(-x^2)");
+  CHECK(lz::to_string(lz::d(lz::erfc(x), x)) == "-1.1283791670955126 * exp(-x^2)");
   CHECK(lz::to_string(lz::grad(lz::hypot(a, b), lz::wrt(a, b))) == "[a / hypot(a, b), b / hypot(a, b)]");
   CHECK(lz::to_string(lz::grad(lz::logaddexp(a, b), lz::wrt(a, b))) == "[sigmoid(a - b), sigmoid(b - a)]");
   CHECK(lz::to_latex(lz::sigmoid(x) + lz::log1p(x)) ==
@@ -262,6 +268,8 @@ TEST_CASE("stable functions: exact values and constant evaluation", "[functions]
   STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(lz::sigmoid(0_c))>, lz::constant<1, 2>>);
   STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(lz::log1p(0_c))>, lz::constant<0>>);
   STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(lz::expm1(0_c))>, lz::constant<0>>);
+  STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(lz::erf(0_c))>, lz::constant<0>>);
+  STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(lz::erfc(0_c))>, lz::constant<1>>);
   STATIC_REQUIRE(lz::eval(lz::d(lz::sigmoid(x), x), x = 0.0) == 0.25);
   STATIC_REQUIRE(lz::eval(lz::softplus(x), x = 800.0) == 800.0);
   STATIC_REQUIRE(lz::eval(lz::hypot(a, b), a = 3.0, b = 4.0) == 5.0);

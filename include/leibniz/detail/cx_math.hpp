@@ -1071,6 +1071,95 @@ template <class T>
   }
 }
 
+namespace impl {
+/// e^(-x^2) for x >= 0, with x^2 exact as hi + lo (0 where it underflows).
+template <class T>
+constexpr T exp_minus_square(T x) noexcept {
+  const dd<T> s = two_prod(x, x);
+  if (-s.hi < exp_underflow_v<T>) return T(0);
+  return exp_dd(-s.hi, -s.lo, 0);
+}
+/// erf(x) for 0 <= x < 1: (2/sqrt(pi)) e^(-x^2) sum 2^n x^(2n+1) / (1 3 5 ... (2n+1)),
+/// a series of positive terms (no cancellation), terms and sum in double-T.
+template <class T>
+constexpr T erf_series(T x) noexcept {
+  const dd<T> x2 = two_prod(x, x);
+  const dd<T> two_x2{2 * x2.hi, 2 * x2.lo};
+  dd<T> term{x, 0}, sum{x, 0};
+  for (int n = 1; n < 400; ++n) {
+    term = dd_mul(term, two_x2);
+    const T d = T(2 * n + 1);
+    const T q = term.hi / d;
+    const dd<T> p = two_prod(q, d);
+    term = fast_two_sum(q, ((term.hi - p.hi) - p.lo + term.lo) / d);
+    sum = dd_add(sum, term);
+    if (term.hi <= sum.hi * std::numeric_limits<T>::epsilon() * std::numeric_limits<T>::epsilon()) break;
+  }
+  const T e = exp_minus_square(x);
+  return T(1.128379167095512573896158903121545172L) * (e * sum.hi + e * sum.lo);  // 2/sqrt(pi)
+}
+/// erfc(x) for x >= 0.5: e^(-x^2) / (sqrt(pi) t), t the continued fraction
+/// x + (1/2)/(x + 1/(x + (3/2)/(x + ...))). The number of terms comes from a forward
+/// (Lentz) evaluation, doubled; the fraction is then evaluated backward in double-T.
+template <class T>
+constexpr T erfc_fraction(T x) noexcept {
+  const T tiny = std::numeric_limits<T>::min();
+  T C = x, D = 0;
+  int n = 1;
+  for (; n < 4000; ++n) {
+    const T a = T(n) / 2;
+    D = x + a * D;
+    if (D == 0) D = tiny;
+    C = x + a / C;
+    if (C == 0) C = tiny;
+    D = 1 / D;
+    if (fabs(C * D - 1) <= std::numeric_limits<T>::epsilon() / 8) break;
+  }
+  dd<T> t{x, 0};
+  for (int k = 2 * n + 50; k >= 1; --k) {
+    const T a = T(k) / 2;
+    const T q = a / t.hi;
+    const dd<T> p = two_prod(q, t.hi);
+    t = dd_add(dd<T>{x, 0}, fast_two_sum(q, (((a - p.hi) - p.lo) - q * t.lo) / t.hi));
+  }
+  const T c = T(0.564189583547756286948079451560772586L);  // 1/sqrt(pi)
+  const T r = c / t.hi;  // c / t in double-T, then one rounding with e^(-x^2)
+  const dd<T> p = two_prod(r, t.hi);
+  const T r2 = (((c - p.hi) - p.lo) - r * t.lo) / t.hi;
+  const T e = exp_minus_square(x);
+  return e * r + e * r2;
+}
+}  // namespace impl
+
+/// The error function, erf(x) = (2/sqrt(pi)) integral from 0 to x of e^(-t^2); +-1 at +-inf.
+template <class T>
+[[nodiscard]] constexpr T erf(T x) {
+  if constexpr (std::is_same_v<T, float>) {
+    return static_cast<float>(cx::erf(static_cast<double>(x)));
+  } else {
+    if (isnan(x) || x == 0) return x;  // keeps -0
+    if (isinf(x)) return x > 0 ? T(1) : T(-1);
+    const T a = fabs(x);
+    const T r = a < 1 ? impl::erf_series(a) : 1 - impl::erfc_fraction(a);
+    return x < 0 ? -r : r;
+  }
+}
+
+/// The complementary error function, erfc(x) = 1 - erf(x), accurate where erf(x) is near 1;
+/// 0 at +inf (and where it underflows), 2 at -inf.
+template <class T>
+[[nodiscard]] constexpr T erfc(T x) {
+  if constexpr (std::is_same_v<T, float>) {
+    return static_cast<float>(cx::erfc(static_cast<double>(x)));
+  } else {
+    if (isnan(x)) return x;
+    if (isinf(x)) return x > 0 ? T(0) : T(2);
+    if (x >= T(0.5)) return impl::erfc_fraction(x);
+    if (x > -T(0.5)) return 1 - (x < 0 ? -impl::erf_series(-x) : impl::erf_series(x));
+    return 2 - impl::erfc_fraction(-x);
+  }
+}
+
 /// x^n by binary powering in double-T arithmetic (about 1 ulp for any n); n may be negative.
 /// pow_int(x, 0) == 1 for every x. Overflow and 0^(n<0) give +-inf (compile errors in constant
 /// evaluation).

@@ -197,6 +197,26 @@ template <cx_floating T>
   }
 }
 
+/// erf(x): cx::erf in constant evaluation, std::erf otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T erf(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::erf(x);
+  } else {
+    return std::erf(x);
+  }
+}
+
+/// erfc(x) = 1 - erf(x): cx::erfc in constant evaluation, std::erfc otherwise.
+template <cx_floating T>
+[[nodiscard]] constexpr T erfc(T x) {
+  if (std::is_constant_evaluated()) {
+    return cx::erfc(x);
+  } else {
+    return std::erfc(x);
+  }
+}
+
 // The functions below are written with the ones above (so with cx in constant evaluation
 // and <cmath> at run time), in forms that neither overflow nor cancel.
 
