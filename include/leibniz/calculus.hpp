@@ -40,9 +40,7 @@ struct wrt_items {
 };
 template <detail::fixed_string Prefix, std::size_t N>
 struct wrt_items<variable_family<Prefix, N>> {
-  using type = boost::mp11::mp_transform_q<
-      boost::mp11::mp_quote_trait<variable_family<Prefix, N>::template item>,
-      boost::mp11::mp_iota_c<N>>;
+  using type = boost::mp11::mp_transform<variable_family<Prefix, N>::template item, boost::mp11::mp_iota_c<N>>;
 };
 }  // namespace detail
 

@@ -151,9 +151,7 @@ struct variable_family {
   using type = variable<detail::indexed_name<Prefix, I>()>;
   /// type<I> for std::integral_constant<std::size_t, I> (for Mp11's algorithms)
   template <class I>
-  struct item {
-    using type = variable_family::type<I::value>;
-  };
+  using item = type<I::value>;
 
   /// The number of variables.
   [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }

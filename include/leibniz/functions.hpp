@@ -324,8 +324,12 @@ struct erf_t : unary_function<erf_t> {
   }
   template <class E, class U>
   static constexpr auto derivative(E const&, U const& u) {
-    return detail::make_mul(detail::as_expr(1.1283791670955126),
-                            detail::make_call<exp_t>(detail::make_neg(detail::make_pow(u, constant<2>{}))));
+    return detail::make_mul(detail::as_expr(1.1283791670955126), gaussian(u));
+  }
+  /// exp(-u^2), the shape of both derivatives (erf's and erfc's)
+  template <class U>
+  static constexpr auto gaussian(U const& u) {
+    return detail::make_call<exp_t>(detail::make_neg(detail::make_pow(u, constant<2>{})));
   }
   template <class A>
   using exact = exact_at<A, constant<0>, constant<0>>;
@@ -341,8 +345,7 @@ struct erfc_t : unary_function<erfc_t> {
   }
   template <class E, class U>
   static constexpr auto derivative(E const&, U const& u) {
-    return detail::make_mul(detail::as_expr(-1.1283791670955126),
-                            detail::make_call<exp_t>(detail::make_neg(detail::make_pow(u, constant<2>{}))));
+    return detail::make_mul(detail::as_expr(-1.1283791670955126), erf_t::gaussian(u));
   }
   template <class A>
   using exact = exact_at<A, constant<0>, constant<1>>;
@@ -751,13 +754,16 @@ struct relu_t : unary_function<relu_t> {
   }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {
-    auto const& u = detail::arg<0>(e);
-    return where_t::make(detail::make_call<less_equal_t>(u, constant<0>{}), constant<0>{}, d(u));
+    return passed(detail::arg<0>(e), d(detail::arg<0>(e)));
   }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
-    auto const& u = detail::arg<0>(e);
-    return adj(u, where_t::make(detail::make_call<less_equal_t>(u, constant<0>{}), constant<0>{}, c));
+    return adj(detail::arg<0>(e), passed(detail::arg<0>(e), c));
+  }
+  /// where(u <= 0, 0, v): the part of a tangent or cotangent v that relu passes
+  template <class U, class V>
+  static constexpr auto passed(U const& u, V const& v) {
+    return where_t::make(detail::make_call<less_equal_t>(u, constant<0>{}), constant<0>{}, v);
   }
 };
 
