@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 // leibniz example: logistic regression trained by gradient descent on a generated data
 // set. The loss is the stable mean(softplus(-y (X w))), its gradient is generated at
-// compile time and evaluated over lz::tensor each step; the step updates the weights
-// element by element. Prints the loss curve; the exit code checks that the loss fell and
-// that the model classifies the training set.
+// compile time and evaluated over lz::tensor each step; the step is tensor arithmetic,
+// `weights -= rate * g`. Prints the loss curve; the exit code checks that the loss fell
+// and that the model classifies the training set.
 #include <leibniz/leibniz.hpp>
 
 #include <cstddef>
@@ -53,7 +53,7 @@ int main() {
     if (step == 0) first = last;
     if (step % 20 == 0) std::printf("step %3d  loss %.6f\n", step, last);
     auto const g = lz::eval(gradient, X = data, y = labels, w = weights);
-    for (std::size_t k = 0; k < 3; ++k) weights(k) -= rate * g(k);
+    weights -= rate * g;
   }
   std::cout << "weights " << weights << '\n';
   // --8<-- [end:train]

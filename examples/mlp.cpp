@@ -2,8 +2,8 @@
 // leibniz example: a small multilayer perceptron (2 inputs and a bias, 16 hidden relu
 // units, 1 output) fitted by gradient descent to a generated regression problem,
 // t = sin(2 a) cos(b). One lz::eval gives the gradient with respect to both weight
-// matrices; the step updates them element by element. Prints the loss curve; the exit
-// code checks that the loss fell to a quarter.
+// matrices; the step is tensor arithmetic, `first -= rate * g1`. Prints the loss curve;
+// the exit code checks that the loss fell to a quarter.
 #include <leibniz/leibniz.hpp>
 
 #include <cmath>
@@ -56,8 +56,8 @@ int main() {
     if (step == 0) start = end;
     if (step % 100 == 0) std::printf("step %3d  loss %.6f\n", step, end);
     auto const [g1, g2] = lz::eval(gradients, X = data, t = target, W1 = first, W2 = second);
-    for (std::size_t k = 0; k < first.size(); ++k) first.data()[k] -= rate * g1.data()[k];
-    for (std::size_t k = 0; k < second.size(); ++k) second.data()[k] -= rate * g2.data()[k];
+    first -= rate * g1;
+    second -= rate * g2;
   }
   // --8<-- [end:mlp]
   return end < 0.25 * start ? 0 : 1;

@@ -656,13 +656,13 @@ struct equal_t : comparison<equal_t> {
   }
 };
 
-/// Whether E is a 0/1 mask by construction: a comparison, a product of masks, or the
-/// maximum (or) of two masks.
+/// Whether E is a 0/1 mask by construction: a comparison, a `zero_one` node (first_max),
+/// a product of masks, or the maximum (or) of two masks.
 template <class E>
 constexpr bool is_mask() {
   if constexpr (detail::is_call_v<E>) {
     using F = detail::call_function_t<E>;
-    if constexpr (requires { requires F::is_comparison; })
+    if constexpr (requires { requires F::is_comparison; } || requires { requires F::zero_one; })
       return true;
     else if constexpr (std::is_same_v<F, maximum_t>)
       return is_mask<detail::arg_t<0, E>>() && is_mask<detail::arg_t<1, E>>();

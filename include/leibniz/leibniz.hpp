@@ -15,10 +15,13 @@
 #include <leibniz/literals.hpp>
 #include <leibniz/operators.hpp>
 #include <leibniz/print.hpp>
+#include <leibniz/reductions.hpp>
 #include <leibniz/shape.hpp>
+#include <leibniz/shape_ops.hpp>
 #include <leibniz/sparsity.hpp>
 #include <leibniz/stack.hpp>
 #include <leibniz/tensor.hpp>
+#include <leibniz/tensor_arithmetic.hpp>
 #include <leibniz/tensor_ops.hpp>
 
 // Formulas are Boost.YAP expressions: boost::yap::print and boost::yap::transform

@@ -51,10 +51,12 @@ template <bool Latex, class E>
 rendered render(E const& e);
 
 
-/// A tensor held in a formula (the v of a vjp), compactly: [[1, 0]].
+/// A tensor held in a formula (the v of a vjp, lz::hold(W)), compactly: [[1, 0]]; one of
+/// more than 16 elements as its shape: tensor(100, 3).
 template <bool Latex, class T>
 std::string tensor_text(T const& t) {
   shape const s(t.shape());
+  if (s.numel() > 16) return "tensor" + s.to_string();  // a data set held in a formula: its shape
   std::string out;
   std::size_t i = 0;
   auto rec = [&](auto& self, std::size_t d) -> void {
@@ -112,6 +114,8 @@ rendered render_call(E const& e) {
     ((s += (first ? "" : ", "), s += render<Latex>(a).text, first = false), ...);
     return s;
   });
+  if constexpr (requires { F::template arguments_text<Latex>(); })  // sum(x, dim=1), reshape(x, (2, -1))
+    args += F::template arguments_text<Latex>();
   if constexpr (is_shape_bookkeeping_v<F>) {
     return render<Latex>(arg<0>(e));  // a shape check or a broadcast only: prints as the value itself
   } else if constexpr (std::is_same_v<F, fn::at_t>) {  // element access, as written: m(0, 1)

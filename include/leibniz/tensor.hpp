@@ -39,9 +39,10 @@ class tensor {
   tensor() : shape_{0} {}
   /// A vector: `tensor<float>{2, 3}` (a constructor from numbers rather than an
   /// initializer_list<T>, so that `{{1}, {2}}` is a 2x1 matrix, as in torch.tensor).
+  /// Explicit for one number, so that `t == 5.0` does not compare t with the tensor {5}.
   template <class... U>
     requires(sizeof...(U) > 0 && (std::is_arithmetic_v<U> && ...))
-  tensor(U... v) : shape_{sizeof...(U)}, data_{static_cast<T>(v)...} {}
+  explicit(sizeof...(U) == 1) tensor(U... v) : shape_{sizeof...(U)}, data_{static_cast<T>(v)...} {}
   /// A matrix: `tensor<float>{{1, 2}, {3, 4}}`; rows of different lengths throw shape_error.
   tensor(std::initializer_list<std::initializer_list<T>> rows) : shape_{rows.size(), 0} {
     bool first = true;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
-// leibniz: tensor operations in formulas: sum, mean, mm, matmul, dot, transpose, outer,
-// element access e(i, j), each with its derivative rules (the internal nodes that
-// derivatives over tensors use are in detail/tensor_nodes.hpp).
+// leibniz: tensor operations in formulas: mm, matmul, dot, transpose, outer, element
+// access e(i, j), each with its derivative rules (the reductions are in reductions.hpp,
+// the internal nodes that derivatives over tensors use in detail/tensor_nodes.hpp).
 #ifndef LEIBNIZ_TENSOR_OPS_HPP
 #define LEIBNIZ_TENSOR_OPS_HPP
 
@@ -9,6 +9,7 @@
 #include <leibniz/detail/tensor_nodes.hpp>
 #include <leibniz/expression.hpp>
 #include <leibniz/functions.hpp>
+#include <leibniz/reductions.hpp>
 
 #include <boost/hana/unpack.hpp>
 
@@ -64,90 +65,6 @@ struct matrix_product_rules {
   }
 };
 
-/// Common part of the tensor operations: a call node on expressions only. Each is
-/// linear (one operand) or bilinear (two), which gives its tangent.
-template <class Derived, std::size_t Arity>
-struct tensor_function
-    : std::conditional_t<Arity == 1, linear_operation<Derived>, bilinear_operation<Derived>> {
-  template <Operand... A>
-    requires(sizeof...(A) == Arity && (Expression<A> || ...))
-  [[nodiscard]] constexpr auto operator()(A const&... a) const {
-    return detail::make_call_node<Derived>(detail::as_expr(a)...);
-  }
-};
-
-/// sum(e): the sum of all elements, a scalar (a scalar is its own sum).
-struct sum_t : tensor_function<sum_t, 1>, scalar_result {
-  static constexpr std::string_view name = "sum";
-  template <class E, class V>
-  static constexpr auto value(E const& e, V const& v) {
-    return detail::reduce_sum<typename V::scalar>(v(detail::arg<0>(e)));
-  }
-  template <class E, class C, class A>
-  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
-    auto const& u = detail::arg<0>(e);
-    return adj(u, detail::make_fit(detail::make_fit(c, e), u));
-  }
-};
-/// mean(e): the mean of all elements, a scalar.
-struct mean_t : tensor_function<mean_t, 1>, scalar_result {
-  static constexpr std::string_view name = "mean";
-  template <class E, class V>
-  static constexpr auto value(E const& e, V const& v) {
-    using R = typename V::scalar;
-    auto const x = v(detail::arg<0>(e));
-    return detail::reduce_sum<R>(x) / static_cast<R>(detail::numel_of(x));
-  }
-  template <class E, class C, class A>
-  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
-    auto const& u = detail::arg<0>(e);
-    return adj(u, detail::make_fit(
-                      detail::make_div(detail::make_fit(c, e), detail::make_call_node<numel_t>(u)), u));
-  }
-};
-/// max(e) and min(e): the largest (smallest) element, a scalar (torch.max(x),
-/// torch.min(x): NaN if any element is NaN; an empty tensor is a shape_error). The
-/// derivative is spread evenly over the elements equal to the result, as PyTorch's
-/// evenly_distribute_backward: the cotangent of e is where(e == max(e), c / n, 0), n the
-/// number of such elements.
-template <class Derived, bool Max>
-struct extreme_t : named<Derived>, scalar_result {
-  template <Operand A>
-    requires Expression<A>
-  [[nodiscard]] constexpr auto operator()(A const& a) const {
-    return detail::make_call_node<Derived>(a);
-  }
-  template <class E, class V>
-  static constexpr auto value(E const& e, V const& v) {
-    return detail::reduce_extreme<typename V::scalar, Max>(v(detail::arg<0>(e)));
-  }
-  /// 1 at the elements equal to the result
-  template <class E>
-  static constexpr auto at_extreme(E const& e) {
-    return detail::make_call<equal_t>(detail::arg<0>(e), e);
-  }
-  template <class E, class D>
-  static constexpr auto tangent(E const& e, D const& d) {
-    auto const m = at_extreme(e);
-    return detail::make_div(detail::make_call_node<sum_t>(where_t::masked(m, d.fit(detail::arg<0>(e)))),
-                            detail::make_call_node<sum_t>(m));
-  }
-  template <class E, class C, class A>
-  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
-    auto const& u = detail::arg<0>(e);
-    auto const m = at_extreme(e);
-    auto const share = detail::make_div(detail::make_fit(c, e), detail::make_call_node<sum_t>(m));
-    return adj(u, detail::make_fit(where_t::masked(m, share), u));
-  }
-};
-struct max_t : extreme_t<max_t, true> {
-  static constexpr std::string_view name = "max";
-  static constexpr std::string_view latex = "\\max";
-};
-struct min_t : extreme_t<min_t, false> {
-  static constexpr std::string_view name = "min";
-  static constexpr std::string_view latex = "\\min";
-};
 /// mm(a, b): the matrix product of two 2-D tensors, as torch.mm.
 struct mm_t : tensor_function<mm_t, 2>, matrix_product_rules<mm_t> {
   static constexpr std::string_view name = "mm";
@@ -237,10 +154,6 @@ struct outer_t : tensor_function<outer_t, 2>, matrix_product_rules<outer_t> {
 
 }  // namespace fn
 
-inline constexpr fn::sum_t sum{};
-inline constexpr fn::mean_t mean{};
-inline constexpr fn::max_t max{};
-inline constexpr fn::min_t min{};
 inline constexpr fn::mm_t mm{};
 inline constexpr fn::matmul_t matmul{};
 inline constexpr fn::dot_t dot{};

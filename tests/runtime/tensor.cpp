@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace {
 
@@ -128,3 +129,99 @@ TEST_CASE("tensors print as PyTorch 1.13", "[tensor][print]") {
 }
 
 }  // namespace
+
+TEST_CASE("arithmetic on tensors: elementwise with broadcasting, as PyTorch's eager operators",
+          "[tensor][arithmetic]") {
+  lz::tensor<float> const W{{1, 2}, {3, 4}};
+  lz::tensor<float> const g{0.5f, -1.0f};
+  auto const u = W - 0.5 * g;  // g broadcast along the rows; 0.5 becomes a float
+  STATIC_REQUIRE(std::is_same_v<decltype(u), lz::tensor<float> const>);
+  CHECK(u == lz::tensor<float>{{0.75f, 2.5f}, {2.75f, 4.5f}});
+  CHECK(-W == lz::tensor<float>{{-1, -2}, {-3, -4}});
+  CHECK(std::signbit((-lz::tensor<float>{0.0f}).data()[0]));  // -0, as torch.neg
+  CHECK(W * W / W + 1 == lz::tensor<float>{{2, 3}, {4, 5}});
+  CHECK(2 / g == lz::tensor<float>{4.0f, -2.0f});
+  CHECK((W - W).shape() == lz::shape{2, 2});
+  // float with double gives double, as torch's type promotion
+  auto const wide = g + lz::tensor<double>{1.0, 2.0};
+  STATIC_REQUIRE(std::is_same_v<decltype(wide), lz::tensor<double> const>);
+  CHECK(wide == lz::tensor<double>{1.5, 1.0});
+  // rank 0 with anything
+  CHECK(lz::tensor<float>::scalar(2) * W == lz::tensor<float>{{2, 4}, {6, 8}});
+  lz::tensor<float> const three{1, 2, 3};
+  CHECK_THROWS_WITH(W + three, "leibniz: add: shapes (2, 2) and (3,) cannot be broadcast together");
+}
+
+TEST_CASE("compound assignment on tensors: in place, the right side broadcast to the left's shape",
+          "[tensor][arithmetic]") {
+  lz::tensor<double> W{{1, 2}, {3, 4}};
+  lz::tensor<double> const g{1, -1};
+  W -= 0.5 * g;
+  CHECK(W == lz::tensor<double>{{0.5, 2.5}, {2.5, 4.5}});
+  W *= 2;
+  W /= lz::tensor<double>{{1}, {2}};
+  CHECK(W == lz::tensor<double>{{1, 5}, {2.5, 4.5}});
+  W += W;
+  CHECK(W == lz::tensor<double>{{2, 10}, {5, 9}});
+  lz::tensor<double> v{1, 2};
+  CHECK_THROWS_WITH(v += W, "leibniz: +=: shapes (2,) and (2, 2): the result's shape differs from the left operand's");
+  CHECK(v == lz::tensor<double>{1, 2});  // unchanged
+  // a wider right operand: the result in the left operand's element type, as torch's in-place ops
+  lz::tensor<float> f{1, 2};
+  f += lz::tensor<double>{0.5, 0.25};
+  CHECK(f == lz::tensor<float>{1.5f, 2.25f});
+}
+
+TEST_CASE("arithmetic on fixed_tensors: static shapes, constant evaluation", "[tensor][arithmetic][constexpr]") {
+  constexpr lz::fixed_tensor<double, 2, 2> A{{1, 2}, {3, 4}};
+  constexpr lz::fixed_tensor<double, 2> b{10, 20};
+  constexpr auto c = A * b - 1;
+  STATIC_REQUIRE(std::is_same_v<decltype(c), lz::fixed_tensor<double, 2, 2> const>);
+  static_assert(c(0, 0) == 9 && c(0, 1) == 39 && c(1, 0) == 29 && c(1, 1) == 79);
+  constexpr auto d = [] {
+    lz::fixed_tensor<double, 2, 2> a{{1, 2}, {3, 4}};
+    a *= 2.0;
+    a -= lz::fixed_tensor<double, 2>{1, 1};
+    return a;
+  }();
+  static_assert(d(1, 0) == 5 && d(0, 1) == 3);
+  // a fixed_tensor with a tensor: a tensor
+  auto const e = A + lz::tensor<double>{1, 1};
+  STATIC_REQUIRE(std::is_same_v<decltype(e), lz::tensor<double> const>);
+  CHECK(e == lz::tensor<double>{{2, 3}, {4, 5}});
+}
+
+TEST_CASE("tensors in formulas: held by value (x * W, lz::hold) or by reference (lz::cref)",
+          "[tensor][arithmetic]") {
+  constexpr lz::variable<"x"> x;
+  constexpr lz::variable<"w"> w;
+  lz::tensor<double> W{{1, 2}, {3, 4}};
+  auto const f = x * W - 1;
+  CHECK(lz::to_string(f) == "x * [[1, 2], [3, 4]] - 1");
+  CHECK(lz::eval(f, x = 2.0) == lz::tensor<double>{{1, 3}, {5, 7}});
+  CHECK(lz::eval(lz::grad(lz::sum(f), x), x = 2.0).item() == 10);
+  W(0, 0) = 100;  // f holds a copy
+  CHECK(lz::eval(f, x = 1.0)(0, 0) == 0);
+
+  // data in a formula: the gradient of a logistic loss w.r.t. the weights only
+  lz::tensor<double> X(lz::shape{40, 3}, 0.0);
+  for (std::size_t i = 0; i < X.size(); ++i) X.data()[i] = std::sin(0.3 * static_cast<double>(i));
+  lz::tensor<double> const w0{0.1, -0.2, 0.3};
+  auto const by_ref = lz::mean(lz::softplus(-lz::matmul(lz::cref(X), w)));
+  auto const by_value = lz::mean(lz::softplus(-lz::matmul(lz::hold(X), w)));
+  constexpr lz::variable<"X"> Xv;
+  constexpr auto bound = lz::mean(lz::softplus(-lz::matmul(Xv, w)));
+  auto const expected = lz::eval(lz::grad(bound, w), Xv = X, w = w0);
+  CHECK(lz::eval(lz::grad(by_ref, w), w = w0) == expected);
+  CHECK(lz::eval(lz::grad(by_value, w), w = w0) == expected);
+  CHECK(lz::to_string(by_ref) == "mean(softplus(-matmul(tensor(40, 3), w)))");
+  X.data()[0] = 5;  // cref reads the current elements; hold kept its copy
+  CHECK(!(lz::eval(lz::grad(by_ref, w), w = w0) == expected));
+  CHECK(lz::eval(lz::grad(by_value, w), w = w0) == expected);
+
+  // a fixed_tensor in a constexpr formula
+  constexpr lz::fixed_tensor<double, 2> F{1, 2};
+  constexpr auto g = x * F + 1;
+  static_assert(lz::eval(g, x = 3.0)(1) == 7);
+  static_assert(lz::eval(lz::d(lz::sum(g), x), x = 3.0) == 3);
+}

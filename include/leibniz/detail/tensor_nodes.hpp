@@ -2,7 +2,8 @@
 // leibniz: the internal nodes of derivatives over tensors (fit, broadcast, expect_shape,
 // numel, onehot, row, unrow, matmul_vjp_a/b, jacobian), their derivative rules, and the
 // helpers that the rules of every tensor operation share. Not public: formulas get these
-// nodes from lz::grad, lz::jacobian, ... (tensor_ops.hpp has the public operations).
+// nodes from lz::grad, lz::jacobian, ... (tensor_ops.hpp, reductions.hpp and shape_ops.hpp
+// have the public operations).
 #ifndef LEIBNIZ_DETAIL_TENSOR_NODES_HPP
 #define LEIBNIZ_DETAIL_TENSOR_NODES_HPP
 
@@ -44,7 +45,7 @@ template <class E, class V>
 constexpr auto jacobian_value(E const& e, V const& v);
 
 // Every rule of a tensor operation lives in the operation's struct (below, and in
-// tensor_ops.hpp for the public operations):
+// tensor_ops.hpp, reductions.hpp and shape_ops.hpp for the public operations):
 //   static auto value(e, v)         the value of e = F(args...), where v(u) is the value
 //                                   of an operand u, v.shape(u) its shape, V::scalar the
 //                                   scalar type, v.with(u, b) u's value with binding b
@@ -141,6 +142,18 @@ struct bilinear_operation : named<Derived> {
     else
       return detail::make_add(detail::make_call_node<Derived>(d.fit(a), b),
                               detail::make_call_node<Derived>(a, d.fit(b)));
+  }
+};
+
+/// Common part of the tensor operations: a call node on expressions only. Each is
+/// linear (one operand) or bilinear (two), which gives its tangent.
+template <class Derived, std::size_t Arity>
+struct tensor_function
+    : std::conditional_t<Arity == 1, linear_operation<Derived>, bilinear_operation<Derived>> {
+  template <Operand... A>
+    requires(sizeof...(A) == Arity && (Expression<A> || ...))
+  [[nodiscard]] constexpr auto operator()(A const&... a) const {
+    return detail::make_call_node<Derived>(detail::as_expr(a)...);
   }
 };
 
