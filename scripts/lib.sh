@@ -29,7 +29,7 @@ lz_missing_packages() {
   command -v ninja >/dev/null 2>&1 || echo ninja-build
   command -v g++ >/dev/null 2>&1 || echo g++
   command -v clang++ >/dev/null 2>&1 || echo clang
-  # clang's sanitizer runtimes (the asan preset builds with clang++ 14): only recommended
+  # clang's sanitizer runtimes (the clang preset builds with ASan and UBSan): only recommended
   # by Debian's clang package, so not always there.
   compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a' >/dev/null ||
     echo libclang-rt-14-dev
