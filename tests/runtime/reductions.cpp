@@ -4,6 +4,8 @@
 // with ties, against PyTorch 1.13 (reductions_golden.inc, written by
 // scripts/torch-functions-golden); infinite and NaN elements; static shapes, constant
 // evaluation, printing and the errors.
+#include "torch_golden.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <leibniz/leibniz.hpp>
@@ -21,49 +23,20 @@ namespace lz = leibniz;
 
 namespace {
 
-struct axis_golden {
-  std::string_view name;
-  std::size_t rank;
-  std::size_t shape[3];
-  std::vector<double> value, w, grad, jvp, hvp;
-};
+using leibniz_test::check_elements;
+using leibniz_test::golden_inf;
+using leibniz_test::golden_nan;
+using leibniz_test::tensor_of;
+using leibniz_test::torch_case;
+
 struct axis_edge_golden {
   std::string_view name;
   std::vector<double> value, grad;
 };
-inline constexpr double golden_nan = std::numeric_limits<double>::quiet_NaN();
-inline constexpr double golden_inf = std::numeric_limits<double>::infinity();
 #include "reductions_golden.inc"
 
 constexpr lz::variable<"x"> x;
 constexpr lz::variable<"w"> w;
-
-/// PyTorch's value within a few ulp (leibniz sums in another order and has its own exp and
-/// log): both NaN, the same infinity, or within 1e-13 relative (1e-13 absolute near 0).
-bool close(double a, double b) {
-  if (std::isnan(b)) return std::isnan(a);
-  if (std::isinf(b)) return a == b;
-  return std::abs(a - b) <= 1e-13 * std::max(1.0, std::abs(b));
-}
-
-template <class T>
-void check_elements(char const* what, T const& t, std::vector<double> const& expected) {
-  REQUIRE(t.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    INFO(what << ", element " << i << ": leibniz " << t.data()[i] << ", PyTorch " << expected[i]);
-    CHECK(close(t.data()[i], expected[i]));
-  }
-}
-
-axis_golden const& golden(std::string_view name) {
-  for (auto const& c : axis_cases)
-    if (c.name == name) return c;
-  throw std::logic_error("no golden case for " + std::string(name));
-}
-
-lz::tensor<double> tensor_of(lz::shape const& s, double const* values) {
-  return lz::tensor<double>(s, std::vector<double>(values, values + s.numel()));
-}
 
 /// F(X), the gradient of sum(W * F(X)), the jvp of F along V and the hvp of sum(W * F(X))
 /// along V, with lz::tensor operands, against PyTorch's. The hvp of a linear or piecewise
@@ -71,9 +44,8 @@ lz::tensor<double> tensor_of(lz::shape const& s, double const* values) {
 template <bool SecondOrder = true, class F>
 void check_axis(std::string_view name, F const& f) {
   INFO(name << ": " << f);
-  auto const& c = golden(name);
-  lz::shape out;
-  for (std::size_t d = 0; d < c.rank; ++d) out.push_back(c.shape[d]);
+  auto const& c = leibniz_test::find_case(axis_cases, name);
+  lz::shape const out = c.result_shape();
   auto const X = tensor_of(lz::shape{2, 3, 4}, axis_x);
   auto const V = tensor_of(lz::shape{2, 3, 4}, axis_v);
   auto const W = tensor_of(out, c.w.data());
@@ -175,7 +147,7 @@ TEST_CASE(
   STATIC_REQUIRE(std::is_same_v<decltype(lz::eval(lz::mean(x, lz::dim<0>, lz::keepdim), x = X)),
                                 lz::fixed_tensor<double, 1, 3, 4>>);
 
-  auto const& c = golden("softmax_2");
+  auto const& c = leibniz_test::find_case(axis_cases, "softmax_2");
   auto const W = [&] {
     lz::fixed_tensor<double, 2, 3, 4> t;
     for (std::size_t i = 0; i < 24; ++i) t.data()[i] = c.w[i];

@@ -3,6 +3,8 @@
 // gradients, jvps and hvps against PyTorch 1.13 (shape_ops_golden.inc, written by
 // scripts/torch-functions-golden); static shapes and constant evaluation over fixed_tensors;
 // printing and the errors.
+#include "torch_golden.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <leibniz/leibniz.hpp>
@@ -19,46 +21,22 @@ namespace lz = leibniz;
 
 namespace {
 
-struct axis_golden {
-  std::string_view name;
-  std::size_t rank;
-  std::size_t shape[3];
-  std::vector<double> value, w, grad, jvp, hvp;
-};
+using leibniz_test::check_elements;
+using leibniz_test::tensor_of;
+using leibniz_test::torch_case;
 #include "shape_ops_golden.inc"
 
 constexpr lz::variable<"x"> x;
 constexpr lz::variable<"y"> y;
 constexpr lz::variable<"w"> w;
 
-/// PyTorch's value within a few ulp: within 1e-13 relative (absolute near 0).
-bool close(double a, double b) { return std::abs(a - b) <= 1e-13 * std::max(1.0, std::abs(b)); }
-
-template <class T>
-void check_elements(char const* what, T const& t, std::vector<double> const& expected) {
-  REQUIRE(t.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    INFO(what << ", element " << i << ": leibniz " << t.data()[i] << ", PyTorch " << expected[i]);
-    CHECK(close(t.data()[i], expected[i]));
-  }
-}
-
-lz::tensor<double> tensor_of(lz::shape const& s, double const* values) {
-  return lz::tensor<double>(s, std::vector<double>(values, values + s.numel()));
-}
-
 /// F(X, Y), the gradient of sum(W * F) w.r.t. X, the jvp of F along V and the hvp of
 /// sum(W * F) along V, against PyTorch's.
 template <class F>
 void check_shape_op(std::string_view name, F const& f) {
   INFO(name << ": " << f);
-  axis_golden const* found = nullptr;
-  for (auto const& c : shape_cases)
-    if (c.name == name) found = &c;
-  REQUIRE(found);
-  auto const& c = *found;
-  lz::shape out;
-  for (std::size_t d = 0; d < c.rank; ++d) out.push_back(c.shape[d]);
+  auto const& c = leibniz_test::find_case(shape_cases, name);
+  lz::shape const out = c.result_shape();
   auto const X = tensor_of(lz::shape{2, 3, 4}, shape_x);
   auto const Y = tensor_of(lz::shape{2, 1, 4}, shape_y);
   auto const V = tensor_of(lz::shape{2, 3, 4}, shape_v);
