@@ -342,7 +342,9 @@ struct spread_t : along_dim<spread_t<D>, D, false>, linear_operation<spread_t<D>
     using R = typename V::scalar;
     auto const like = v.shape(detail::arg<1>(e));
     auto const reduced = detail::lift_shape<detail::reduced_shape_fn<spread_t>>(like);
-    return detail::spread_along<R, spread_t>(detail::fit_value<R>(v(detail::arg<0>(e)), reduced), like);
+    leibniz::shape const sl = detail::to_shape(like);
+    std::size_t const n = sl.rank() == 0 ? 1 : sl[detail::resolve_dim(name, D, sl)];
+    return detail::place_along<R, spread_t, true>(detail::fit_value<R>(v(detail::arg<0>(e)), reduced), like, 0, n);
   }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {

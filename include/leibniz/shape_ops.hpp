@@ -317,12 +317,7 @@ struct unselect_t : along_dim<unselect_t<D>, D, false>, linear_operation<unselec
     auto const reduced = detail::lift_shape<detail::reduced_shape_fn<unselect_t>>(like);
     detail::line_layout const l = detail::layout_along(sl, detail::resolve_dim(name, D, sl));
     std::size_t const k = detail::resolve_index(detail::stored_indices<2>(e)[0], l.n, D, sl);
-    return detail::with_elements<R>(detail::fit_value<R>(v(detail::arg<0>(e)), reduced), [&](R const* pc) {
-      return detail::make_result<R>(like, [&](R* out) {
-        for (std::size_t o = 0; o < l.outer; ++o)
-          for (std::size_t i = 0; i < l.inner; ++i) out[(o * l.n + k) * l.inner + i] = pc[o * l.inner + i];
-      });
-    });
+    return detail::place_along<R, unselect_t, true>(detail::fit_value<R>(v(detail::arg<0>(e)), reduced), like, k, 1);
   }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
@@ -403,14 +398,8 @@ struct unslice_t : along_dim<unslice_t<D, Start, Stop>, D, false>,
     auto const part = detail::lift_shape<detail::slice_shape_fn<unslice_t>>(like);
     detail::line_layout const l = detail::layout_along(sl, detail::resolve_dim(name, D, sl));
     auto const b = detail::resolve_slice(Start, Stop, l.n);
-    return detail::with_elements<R>(detail::fit_value<R>(v(detail::arg<0>(e)), part), [&](R const* pc) {
-      return detail::make_result<R>(like, [&](R* out) {
-        for (std::size_t o = 0; o < l.outer; ++o)
-          for (std::size_t k = 0; k < b.length; ++k)
-            for (std::size_t i = 0; i < l.inner; ++i)
-              out[(o * l.n + b.begin + k) * l.inner + i] = pc[(o * b.length + k) * l.inner + i];
-      });
-    });
+    return detail::place_along<R, unslice_t, false>(detail::fit_value<R>(v(detail::arg<0>(e)), part), like, b.begin,
+                                                    b.length);
   }
   template <class E, class C, class A>
   static constexpr auto adjoint(E const& e, C const& c, A const& adj) {

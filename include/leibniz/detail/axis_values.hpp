@@ -207,19 +207,22 @@ template <class R>
   return m + math::log(s);
 }
 
-/// The spread of c (of shape `like` without dimension `axis`) along that dimension: a value
-/// of like's shape whose element (o, k, i) is c's (o, i), the cotangent of a reduction
-/// along `axis`.
-template <class R, class Op, class C, class S>
-constexpr auto spread_along(C const& c, S const& like) {
+/// c put back along dimension Op::dim of a value of shape `like`, zero elsewhere: at the
+/// positions first, ..., first + count - 1 of that dimension. With Repeat, c has like's shape
+/// without the dimension and stands at each of those positions (spread: all of them,
+/// unselect: one); without, c has count positions of its own (unslice). The cotangents of
+/// the reductions along a dimension, of select and of slice.
+template <class R, class Op, bool Repeat, class C, class S>
+constexpr auto place_along(C const& c, S const& like, std::size_t first, std::size_t count) {
   shape const sl = to_shape(like);
   line_layout const l = layout_along(sl, resolve_dim(Op::name, Op::dim, sl));
   return with_elements<R>(c, [&](R const* pc) {
-    return make_result<R>(like, [&](R* out) {
+    return make_result<R>(like, [&](R* out) {  // zeroed
       for (std::size_t o = 0; o < l.outer; ++o)
-        for (std::size_t k = 0; k < l.n; ++k) {
-          R* const dst = out + (o * l.n + k) * l.inner;
-          for (std::size_t i = 0; i < l.inner; ++i) dst[i] = pc[o * l.inner + i];
+        for (std::size_t k = 0; k < count; ++k) {
+          R* const dst = out + (o * l.n + first + k) * l.inner;
+          R const* const src = pc + (Repeat ? o : o * count + k) * l.inner;
+          for (std::size_t i = 0; i < l.inner; ++i) dst[i] = src[i];
         }
     });
   });
