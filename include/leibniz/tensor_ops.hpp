@@ -37,8 +37,8 @@ constexpr auto with_product_operand(X const& x, V const& v, F const& f) {
 
 namespace fn {
 
-/// Value and shape rules of the matrix products mm, matmul, dot and outer (torch's rules
-/// for 1-D and 2-D operands); a static shape mismatch is a compile error naming the shapes.
+/// Value and shape rules of the matrix products mm, matmul, dot and outer (torch's rules);
+/// a static shape mismatch is a compile error naming the shapes.
 template <class Derived>
 struct matrix_product_rules {
   template <class E, class V>
@@ -78,7 +78,9 @@ struct mm_t : tensor_function<mm_t, 2>, matrix_product_rules<mm_t> {
                             adj(y, make_call_node<mm_t>(make_call_node<transpose_t>(x), ce)));
   }
 };
-/// matmul(a, b): torch.matmul for 1-D and 2-D operands.
+/// matmul(a, b): torch.matmul: 1-D and 2-D operands, and batched with an operand of rank 3
+/// or more (batch dimensions broadcast; a 1-D operand is a row on the left, a column on the
+/// right).
 struct matmul_t : tensor_function<matmul_t, 2>, matrix_product_rules<matmul_t> {
   static constexpr std::string_view name = "matmul";
   template <class E, class C, class A>

@@ -86,7 +86,8 @@ TEST_CASE("matrix products: inner-dimension mismatch", "[errors]") {
                     StartsWith("leibniz: matmul: shapes (2, 3) and (2,) do not fit"));
   CHECK_THROWS_WITH(lz::eval(lz::matmul(a, b), a = in.v3, b = in.r12),
                     "leibniz: matmul: shapes (3,) and (1, 2) do not fit "
-                    "(matmul needs 1-D or 2-D operands whose inner dimensions agree)");
+                    "(matmul needs operands of rank 1 or more whose inner dimensions agree and whose batch "
+                    "dimensions broadcast)");
   CHECK_THROWS_WITH(lz::eval(lz::matmul(a, b), a = in.v2, b = in.v3),
                     StartsWith("leibniz: matmul: shapes (2,) and (3,) do not fit"));
   CHECK_THROWS_WITH(lz::eval(lz::dot(a, b), a = in.v2, b = in.v3),
@@ -107,8 +108,9 @@ TEST_CASE("rank mismatch: products, transpose, element access, item", "[errors]"
                     StartsWith("leibniz: mm: shapes (2, 2) and (2,) do not fit"));
   CHECK_THROWS_WITH(lz::eval(lz::mm(a, b), a = in.t3d, b = in.m22),
                     StartsWith("leibniz: mm: shapes (2, 1, 2) and (2, 2) do not fit"));
-  CHECK_THROWS_WITH(lz::eval(lz::matmul(a, b), a = in.t3d, b = in.m22),
-                    StartsWith("leibniz: matmul: shapes (2, 1, 2) and (2, 2) do not fit"));
+  // a batched matmul (rank 3) whose inner dimensions differ
+  CHECK_THROWS_WITH(lz::eval(lz::matmul(a, b), a = in.t3d, b = in.v3),
+                    StartsWith("leibniz: matmul: shapes (2, 1, 2) and (3,) do not fit"));
   CHECK_THROWS_WITH(lz::eval(lz::dot(a, b), a = in.m22, b = in.v2),
                     StartsWith("leibniz: dot: shapes (2, 2) and (2,) do not fit"));
   CHECK_THROWS_WITH(lz::eval(lz::transpose(a), a = in.v2),

@@ -24,7 +24,7 @@ namespace leibniz_test {
 struct torch_case {
   std::string_view name;
   std::size_t rank;
-  std::size_t shape[3];
+  std::size_t shape[4];
   std::vector<double> value, w, grad, jvp, hvp;
 
   [[nodiscard]] leibniz::shape result_shape() const {

@@ -743,13 +743,27 @@ template <class F, class... S>
     return F{}(to_shape(s)...);
 }
 
+/// The batch dimensions of a matmul operand: all but its last two (none for rank <= 2).
+[[nodiscard]] constexpr shape batch_dims(shape const& s) noexcept {
+  shape out;
+  for (std::size_t d = 0; d + 2 < s.rank(); ++d) out.push_back(s[d]);
+  return out;
+}
+
+/// Whether matmul(a, b) is batched: an operand of rank 3 or more (torch.matmul).
+[[nodiscard]] constexpr bool is_batched_matmul(shape const& a, shape const& b) noexcept {
+  return a.rank() > 2 || b.rank() > 2;
+}
+
 [[nodiscard]] constexpr bool is_matrix_product_ok(std::string_view op, shape const& a, shape const& b) {
   if (op == "mm") return a.rank() == 2 && b.rank() == 2 && a[1] == b[0];
   if (op == "dot") return a.rank() == 1 && b.rank() == 1 && a[0] == b[0];
   if (op == "outer") return a.rank() == 1 && b.rank() == 1;
-  // matmul: 1-D and 2-D operands
-  if (a.rank() < 1 || a.rank() > 2 || b.rank() < 1 || b.rank() > 2) return false;
-  return a[a.rank() - 1] == b[0];
+  // matmul: torch.matmul's rules; a 1-D a is a row (1, n), a 1-D b a column (n, 1), the
+  // dimensions before the last two are batch dimensions, broadcast against each other
+  if (a.rank() < 1 || b.rank() < 1) return false;
+  if (a[a.rank() - 1] != b[b.rank() == 1 ? 0 : b.rank() - 2]) return false;
+  return try_broadcast(batch_dims(a), batch_dims(b)).ok;
 }
 
 [[nodiscard]] inline std::string matrix_product_message(std::string_view op, shape const& a,
@@ -757,18 +771,20 @@ template <class F, class... S>
   std::string what = op == "mm"    ? " (mm needs 2-D operands whose inner dimensions agree)"
                      : op == "dot" ? " (dot needs two 1-D operands of equal length)"
                      : op == "outer" ? " (outer needs two 1-D operands)"
-                                     : " (matmul needs 1-D or 2-D operands whose inner dimensions agree)";
+                                     : " (matmul needs operands of rank 1 or more whose inner dimensions agree "
+                                       "and whose batch dimensions broadcast)";
   return shapes_text(op, a, b) + " do not fit" + what;
 }
 
-/// Result shape of mm, matmul, dot and outer (torch's rules for 1-D and 2-D).
+/// Result shape of mm, matmul, dot and outer (torch's rules): matmul's is the broadcast
+/// batch dimensions, then a's rows unless a is 1-D, then b's columns unless b is 1-D.
 [[nodiscard]] constexpr shape matrix_product_shape(std::string_view op, shape const& a, shape const& b) {
   if (!is_matrix_product_ok(op, a, b)) throw shape_error(matrix_product_message(op, a, b));
   if (op == "dot") return shape{};
   if (op == "outer") return shape{a[0], b[0]};
-  shape out;
-  if (a.rank() == 2) out.push_back(a[0]);
-  if (b.rank() == 2) out.push_back(b[1]);
+  shape out = try_broadcast(batch_dims(a), batch_dims(b)).value;
+  if (a.rank() >= 2) out.push_back(a[a.rank() - 2]);
+  if (b.rank() >= 2) out.push_back(b[b.rank() - 1]);
   return out;
 }
 
@@ -785,6 +801,8 @@ constexpr auto check_static_product() {
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
     if constexpr (!is_matrix_product_ok(Op::name, SA::value(), SB::value()))
       report_static_error<error::product_shapes_do_not_fit<Op, SA, SB>>();
+  } else if constexpr (is_scalar_shape_v<SA> || is_scalar_shape_v<SB>) {  // a number: every product needs rank >= 1
+    report_static_error<error::product_shapes_do_not_fit<Op, SA, SB>>();
   }
 }
 
@@ -848,7 +866,7 @@ constexpr bool static_product_ok() {
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>)
     return is_matrix_product_ok(Op::name, SA::value(), SB::value());
   else
-    return true;
+    return !is_scalar_shape_v<SA> && !is_scalar_shape_v<SB>;
 }
 
 struct transpose_shape_fn {
@@ -941,6 +959,73 @@ constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std
   }
 }
 
+/// po[i o_i + j] += sum_k A(i, k) B(k, j) for i < m, k < n, j < p, where A(i, k) is
+/// pa[i a_i + k a_k] and B(k, j) is pb[k b_k + j b_j]: a product of strided matrices added
+/// into a row-major block (the batched matmul and its cotangents). The i-k-j order reads B
+/// and the result along their rows when b_j is 1.
+template <class R>
+constexpr void add_product(R const* pa, std::size_t a_i, std::size_t a_k, R const* pb, std::size_t b_k,
+                           std::size_t b_j, R* po, std::size_t o_i, std::size_t m, std::size_t n,
+                           std::size_t p) noexcept {
+  for (std::size_t i = 0; i < m; ++i) {
+    R* const row = po + i * o_i;
+    for (std::size_t k = 0; k < n; ++k) {
+      R const aik = pa[i * a_i + k * a_k];
+      R const* const brow = pb + k * b_k;
+      for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];
+    }
+  }
+}
+
+/// The layout of a batched matmul(a, b), torch.matmul with an operand of rank 3 or more:
+/// the broadcast batch dimensions, the matrices m x n and n x p (m is 1 for a 1-D a, p is
+/// 1 for a 1-D b), and how far each operand's matrix moves along each batch dimension (0
+/// where the operand is broadcast). The shapes have been checked.
+struct batched_layout {
+  shape batch;
+  std::size_t m, n, p;
+  std::array<std::size_t, max_rank> step_a{}, step_b{};
+
+  constexpr batched_layout(shape const& a, shape const& b)
+      : batch(try_broadcast(batch_dims(a), batch_dims(b)).value),
+        m(a.rank() >= 2 ? a[a.rank() - 2] : 1),
+        n(a[a.rank() - 1]),
+        p(b.rank() >= 2 ? b[b.rank() - 1] : 1) {
+    set_steps(step_a, a, m * n);
+    set_steps(step_b, b, n * p);
+  }
+
+  /// Calls f(t, a's offset, b's offset) for the batch entries t in row-major order, with
+  /// the offsets of the matrices of a and b that entry t reads.
+  template <class F>
+  constexpr void for_each(F const& f) const {
+    std::array<std::size_t, max_rank> idx{};
+    std::size_t oa = 0, ob = 0;
+    std::size_t const count = batch.numel();
+    for (std::size_t t = 0; t < count; ++t) {
+      f(t, oa, ob);
+      for (std::size_t d = batch.rank(); d-- > 0;) {
+        oa += step_a[d];
+        ob += step_b[d];
+        if (++idx[d] < batch[d]) break;
+        oa -= step_a[d] * batch[d];
+        ob -= step_b[d] * batch[d];
+        idx[d] = 0;
+      }
+    }
+  }
+
+ private:
+  constexpr void set_steps(std::array<std::size_t, max_rank>& step, shape const& s, std::size_t matrix) const {
+    shape const own = batch_dims(s);  // aligned with the last dimensions of `batch`
+    std::size_t stride = matrix;
+    for (std::size_t d = own.rank(); d-- > 0;) {
+      step[d + batch.rank() - own.rank()] = own[d] == 1 ? 0 : stride;
+      stride *= own[d];
+    }
+  }
+};
+
 template <class V>
 inline constexpr bool is_one_hot_v = false;
 template <class R, class S>
@@ -998,15 +1083,20 @@ template <class R, class Op, class A, class B>
   check_static_product<Op, SA, SB>();
   if constexpr (!static_product_ok<Op, SA, SB>()) {
     // the result type the product would have, so that nothing else fails
-    if constexpr (SA::rank == 2 && SB::rank == 2)
-      return owned<fixed_tensor<R, SA::value()[0], SB::value()[1]>>{};
-    else
+    if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
+      if constexpr (SA::rank == 2 && SB::rank == 2)
+        return owned<fixed_tensor<R, SA::value()[0], SB::value()[1]>>{};
+      else
+        return R(0);
+    } else {
       return R(0);
+    }
   } else {
     shape const sa = to_shape(value_shape(a)), sb = to_shape(value_shape(b));
     auto const so = lift_shape<product_shape_fn<Op>>(value_shape(a), value_shape(b));
-    if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer")
-      return one_hot_product<R>(a, b, sa, sb, so);
+    if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
+      if (!is_batched_matmul(sa, sb)) return one_hot_product<R>(a, b, sa, sb, so);
+    }
     auto const da = operand_elements<R>(a);
     auto const db = operand_elements<R>(b);
     R const* pa = element_pointer(da);
@@ -1021,6 +1111,15 @@ template <class R, class Op, class A, class B>
       if (Op::name == "outer") {
         for (std::size_t i = 0; i < sa[0]; ++i)
           for (std::size_t j = 0; j < sb[0]; ++j) po[i * sb[0] + j] = pa[i] * pb[j];
+      } else if (Op::name == "matmul" && is_batched_matmul(sa, sb)) {
+        // one product per batch entry; a transposed operand is 2-D, read in place
+        constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
+        batched_layout const L(sa, sb);
+        std::size_t const a_i = ta ? 1 : L.n, a_k = ta ? L.m : 1;
+        std::size_t const b_k = tb ? 1 : L.p, b_j = tb ? L.n : 1;
+        L.for_each([&](std::size_t t, std::size_t oa, std::size_t ob) {
+          add_product(pa + oa, a_i, a_k, pb + ob, b_k, b_j, po + t * L.m * L.p, L.p, L.m, L.n, L.p);
+        });
       } else {
         constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
         std::size_t const m = sa.rank() == 2 ? sa[0] : 1;

@@ -352,8 +352,8 @@ struct unrow_t : linear_operation<unrow_t>, shape_of_operand<1> {
   }
 };
 /// matmul_vjp_a(c, a, b), matmul_vjp_b(c, a, b): the cotangents of a and b in
-/// matmul(a, b) for the cotangent c, by torch.matmul's rules for 1-D and 2-D operands
-/// (the other operand's rank picks the rule).
+/// matmul(a, b) for the cotangent c, by torch.matmul's rules (the ranks pick the rule; a
+/// batched product sums over the batch dimensions an operand was broadcast along).
 struct matmul_vjp_a_t : named<matmul_vjp_a_t>, shape_of_operand<1> {
   static constexpr std::string_view name = "matmul_vjp_a";
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i == 1; }

@@ -212,6 +212,47 @@ constexpr bool rank_allowed() {
 template <class S, std::size_t N>
 inline constexpr bool rank_allowed_v = rank_allowed<S, N>();
 
+/// The cotangent of a (SideA) or b in a batched matmul(a, b) for the cotangent c of the
+/// result: c_t b_t^T (a_t^T c_t for b) for every batch entry t, added into the matrix of
+/// the operand that entry read, so that a broadcast operand gets the sum over its
+/// broadcast dimensions; `other` is the other operand's value.
+template <class R, bool SideA, class C, class SA, class SB, class O>
+constexpr auto batched_matmul_vjp(C const& c, SA const& sa, SB const& sb, O const& other) {
+  batched_layout const L(to_shape(sa), to_shape(sb));
+  auto const target = [&] {
+    if constexpr (SideA)
+      return sa;
+    else
+      return sb;
+  }();
+  auto out = container<R, std::remove_cvref_t<decltype(target)>>::scratch(target);  // zeroed
+  // c has the product's shape (the rules fit it): read in place, or materialised once; a
+  // number (never the cotangent of a batched product, whose rank is 2 or more) is spread
+  shape const so = matrix_product_shape("matmul", to_shape(sa), to_shape(sb));
+  auto const dc = [&] {
+    if constexpr (std::is_arithmetic_v<C>)
+      return contiguous<R>(filled<R, shape>{static_cast<R>(c), so});
+    else
+      return contiguous<R>(c);
+  }();
+  if (to_shape(value_shape(c)).numel() != so.numel())
+    throw shape_error("leibniz: matmul: a cotangent of shape " + to_shape(value_shape(c)).to_string() +
+                      " for a result of shape " + so.to_string());
+  auto const dother = contiguous<R>(other);
+  R const* const pc = element_pointer(dc);
+  R const* const pother = element_pointer(dother);
+  R* const pt = out.data();
+  std::size_t const m = L.m, n = L.n, p = L.p;
+  L.for_each([&](std::size_t t, std::size_t oa, std::size_t ob) {
+    R const* const ct = pc + t * m * p;  // c_t: m x p
+    if constexpr (SideA)  // a_t += c_t b_t^T, (m x p)(p x n), b_t^T(j, k) = b_t[k p + j]
+      add_product(ct, p, std::size_t{1}, pother + ob, std::size_t{1}, p, pt + oa, n, m, p, n);
+    else  // b_t += a_t^T c_t, (n x m)(m x p), a_t^T(k, i) = a_t[i n + k]
+      add_product(pother + oa, std::size_t{1}, n, ct, p, std::size_t{1}, pt + ob, p, n, m, p);
+  });
+  return owned<decltype(out)>{std::move(out)};
+}
+
 /// The cotangent of a (SideA) or b in matmul(a, b) for cotangent c, by the ranks of
 /// a and b; `other` is the other operand's value.
 template <class R, bool SideA, class C, class SA, class SB, class O>
@@ -221,7 +262,10 @@ constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const&
     return matmul_vjp_by_rank<R, SideA, P::first, P::second>(c, other);
   };
   if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
-    return by_rank(rank_pair<SA::rank, SB::rank>{});
+    if constexpr (SA::rank > 2 || SB::rank > 2)
+      return batched_matmul_vjp<R, SideA>(c, sa, sb, other);
+    else
+      return by_rank(rank_pair<SA::rank, SB::rank>{});
   } else {
     // ranks known at run time: every rule gives an owned lz::tensor
     shape const a = to_shape(sa), b = to_shape(sb);
@@ -246,7 +290,8 @@ constexpr auto matmul_vjp_value(C const& c, SA const& sa, SB const& sb, O const&
     if (auto r = try_ranks(rank_pair<2, 1>{})) return *std::move(r);
     if (auto r = try_ranks(rank_pair<1, 2>{})) return *std::move(r);
     if (auto r = try_ranks(rank_pair<2, 2>{})) return *std::move(r);
-    throw shape_error(matrix_product_message("matmul", a, b));
+    if (!is_matrix_product_ok("matmul", a, b)) throw shape_error(matrix_product_message("matmul", a, b));
+    return as_dynamic(batched_matmul_vjp<R, SideA>(c, sa, sb, other));
   }
 }
 
