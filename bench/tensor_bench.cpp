@@ -11,6 +11,10 @@
 //   <W7|W8|W9>/grad/leibniz      lz::grad of the formula written once, as a user would,
 //                                evaluated with lz::eval on lz::tensor<double> bindings;
 //                                checked against the hand-written closed form.
+//   Step_<n>/update/<variant>    a gradient-descent step W - 0.1 G on n doubles: hand (one
+//                                loop into a buffer allocated once), leibniz (tensor
+//                                arithmetic `W - 0.1 * G`, a new lz::tensor per call) and
+//                                leibniz_eval (lz::eval(w - 0.1 * g, ...), one fused loop).
 //   W5_K64/jacobian/leibniz_dynamic  lz::jacobian(lz::mm(X, Y), X) on lz::tensor<double>
 //                                (W5_K64/jacobian/leibniz, in leibniz_bench.cpp, binds
 //                                fixed_tensors); checked against lzbench::w5_jacobian.
@@ -122,6 +126,31 @@ void w9_hand(benchmark::State& state) {
   lzbench::run_checked(state, "W9 grad (hand)", x, g, want, fd_rel, [&] { lzbench::w9_grad(x, g); });
 }
 
+// ---- a gradient-descent step W - 0.1 G ----------------------------------------------------
+
+std::vector<double> step_w(std::size_t n) {
+  std::vector<double> v(n);
+  for (std::size_t i = 0; i < n; ++i) v[i] = std::sin(0.37 * static_cast<double>(i));
+  return v;
+}
+std::vector<double> step_g(std::size_t n) {
+  std::vector<double> v(n);
+  for (std::size_t i = 0; i < n; ++i) v[i] = std::cos(0.11 * static_cast<double>(i));
+  return v;
+}
+/// out = w - 0.1 g, the loop a user writes by hand.
+void step_hand(std::span<double const> w, std::span<double const> g, std::span<double> out) {
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = w[i] - 0.1 * g[i];
+}
+
+template <std::size_t N>
+void step_hand(benchmark::State& state) {
+  auto const w = step_w(N), g = step_g(N);
+  std::vector<double> want(N), out(N);
+  for (std::size_t i = 0; i < N; ++i) want[i] = w[i] - 0.1 * g[i];
+  lzbench::run_checked(state, "step (hand)", w, out, want, [&] { step_hand(w, g, out); });
+}
+
 // ---- leibniz --------------------------------------------------------------------------------
 
 namespace f {
@@ -215,6 +244,18 @@ void w9_leibniz(benchmark::State& state) {
   run(state, "W9 grad (leibniz)", {&x}, want, [&] { return lz::eval(f::w9_grad, f::x = x); });
 }
 
+template <std::size_t N, bool Eval>
+void step_leibniz(benchmark::State& state) {
+  auto const w0 = step_w(N), g0 = step_g(N);
+  std::vector<double> want(N);
+  step_hand(w0, g0, want);
+  auto const W = tensor(lz::shape{N}, w0), G = tensor(lz::shape{N}, g0);
+  if constexpr (Eval)
+    run(state, "step (leibniz_eval)", {&W, &G}, want, [&] { return lz::eval(f::w - 0.1 * f::x, f::w = W, f::x = G); });
+  else
+    run(state, "step (leibniz)", {&W, &G}, want, [&] { return W - 0.1 * G; });
+}
+
 void w5_jacobian_dynamic(benchmark::State& state) {
   constexpr std::size_t K = 64;
   auto const y0 = lzbench::w5_y(K);
@@ -241,6 +282,12 @@ int main(int argc, char** argv) {
   lzbench::add("W9_n1e3", "grad", "leibniz", w9_leibniz<1000>);
   lzbench::add("W9_n1e6", "grad", "hand", w9_hand<1000000>);
   lzbench::add("W9_n1e6", "grad", "leibniz", w9_leibniz<1000000>);
+  lzbench::add("Step_n1e3", "update", "hand", step_hand<1000>);
+  lzbench::add("Step_n1e3", "update", "leibniz", step_leibniz<1000, false>);
+  lzbench::add("Step_n1e3", "update", "leibniz_eval", step_leibniz<1000, true>);
+  lzbench::add("Step_n1e6", "update", "hand", step_hand<1000000>);
+  lzbench::add("Step_n1e6", "update", "leibniz", step_leibniz<1000000, false>);
+  lzbench::add("Step_n1e6", "update", "leibniz_eval", step_leibniz<1000000, true>);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -63,11 +63,11 @@ inline void require_close(std::span<double const> got, std::span<double const> w
   }
 }
 
-inline constexpr std::array<std::string_view, 14> workload_tokens = {
-    "W1_n2", "W1_n1024",    "W2",          "W3", "W4",      "W5_K2",  "W5_K64",
-    "W6",    "W7_100x10",   "W7_10000x10", "W7_1000x100", "W8", "W9_n1e3", "W9_n1e6"};
-inline constexpr std::array<std::string_view, 6> task_tokens = {"value", "grad", "hessian",
-                                                                "jacobian", "vjp", "partials"};
+inline constexpr std::array<std::string_view, 16> workload_tokens = {
+    "W1_n2",   "W1_n1024",    "W2",          "W3",      "W4",      "W5_K2",    "W5_K64",   "W6",
+    "W7_100x10", "W7_10000x10", "W7_1000x100", "W8", "W9_n1e3", "W9_n1e6", "Step_n1e3", "Step_n1e6"};
+inline constexpr std::array<std::string_view, 7> task_tokens = {"value",    "grad", "hessian", "jacobian",
+                                                                "vjp", "partials", "update"};
 /// "torch" is bench/peers/torch_bench.py (Python, not a program of this header), listed
 /// so that the tokens are complete.
 inline constexpr std::array<std::string_view, 8> library_tokens = {"hand",  "leibniz", "sacado", "adolc",

@@ -22,8 +22,8 @@ import os
 import sys
 
 WORKLOADS = ["W1_n2", "W1_n1024", "W2", "W3", "W4", "W5_K2", "W5_K64", "W6",
-             "W7_100x10", "W7_10000x10", "W7_1000x100", "W8", "W9_n1e3", "W9_n1e6"]
-TASKS = ["value", "grad", "hessian", "jacobian", "vjp", "partials"]
+             "W7_100x10", "W7_10000x10", "W7_1000x100", "W8", "W9_n1e3", "W9_n1e6", "Step_n1e3", "Step_n1e6"]
+TASKS = ["value", "grad", "hessian", "jacobian", "vjp", "partials", "update"]
 # The library tokens of bench/workloads.hpp, in the order of the tables and the figure; a
 # variant (leibniz_dynamic, adolc_retape, ...) follows its library. torch is
 # bench/peers/torch_bench.py (the tensor workloads only).

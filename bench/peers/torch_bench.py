@@ -136,6 +136,18 @@ def w9(n):
     return setup
 
 
+def step(n):
+    def setup():
+        i = torch.arange(n, dtype=torch.float64)
+        w, g = torch.sin(0.37 * i), torch.cos(0.11 * i)
+
+        def call():   # a gradient-descent step as a PyTorch user writes it (a new tensor)
+            return w - 0.1 * g
+
+        return call, torch.tensor([a - 0.1 * b for a, b in zip(w.tolist(), g.tolist())], dtype=torch.float64)
+    return setup
+
+
 def w5_jacobian(K, vectorize):
     def setup():
         x, y = w5_data(K)
@@ -156,6 +168,8 @@ BENCHMARKS = {
     "W8/grad/torch": w8(),
     "W9_n1e3/grad/torch": w9(1000),
     "W9_n1e6/grad/torch": w9(1000000),
+    "Step_n1e3/update/torch": step(1000),
+    "Step_n1e6/update/torch": step(1000000),
 }
 
 

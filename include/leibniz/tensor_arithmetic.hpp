@@ -73,10 +73,52 @@ constexpr auto tensor_arithmetic(Op const& op, A const& a, B const& b) {
               arithmetic_rhs = arithmetic_operand<R>(b));
 }
 
+/// op(a, b) written over the elements of `into` (a when IntoLeft, else b), computed in R
+/// and stored as into's element type: one loop, no allocation. When `other` is a tensor of
+/// another shape (broadcasting), nothing is written and the result is false.
+template <class R, bool IntoLeft, class Op, class T, class O>
+bool assign_elementwise(Op const& op, tensor<T>& into, O const& other) {
+  T* const p = into.data();
+  std::size_t const n = into.size();
+  if constexpr (std::is_arithmetic_v<O>) {
+    R const v = static_cast<R>(other);
+    for (std::size_t i = 0; i < n; ++i)
+      p[i] = static_cast<T>(IntoLeft ? op(static_cast<R>(p[i]), v) : op(v, static_cast<R>(p[i])));
+  } else {
+    if (!(shape_of_value(other) == into.shape())) return false;
+    auto const* const q = other.data();
+    for (std::size_t i = 0; i < n; ++i)
+      p[i] = static_cast<T>(IntoLeft ? op(static_cast<R>(p[i]), static_cast<R>(q[i]))
+                                     : op(static_cast<R>(q[i]), static_cast<R>(p[i])));
+  }
+  return true;
+}
+
+/// op(a, b) where a or b may be an rvalue lz::tensor: a temporary of the result's shape and
+/// element type (`0.1 * G` in `W - 0.1 * G`) takes the result in place, so that a chain
+/// allocates once; otherwise tensor_arithmetic.
+template <class Op, class A, class B>
+constexpr auto tensor_arithmetic_reusing(Op const& op, A&& a, B&& b) {
+  using AV = std::remove_cvref_t<A>;
+  using BV = std::remove_cvref_t<B>;
+  using R = arithmetic_element_t<AV, BV>;
+  if constexpr (!std::is_lvalue_reference_v<A> && std::is_same_v<AV, tensor<R>>) {
+    if (assign_elementwise<R, true>(op, a, b)) return AV(std::move(a));
+  }
+  if constexpr (!std::is_lvalue_reference_v<B> && std::is_same_v<BV, tensor<R>>) {
+    if (assign_elementwise<R, false>(op, b, a)) return BV(std::move(b));
+  }
+  return tensor_arithmetic(op, a, b);
+}
+
 /// a = op(a, b) in place, for a compound assignment: b must broadcast to a's shape (a
 /// shape_error naming both shapes, or a compile error for fixed_tensors, otherwise).
+/// A number or a tensor of a's shape is applied in one loop over a's elements.
 template <class Op, class A, class B>
 constexpr A& tensor_assign(char const* what, Op const& op, A& a, B const& b) {
+  if constexpr (is_tensor_v<A>) {
+    if (assign_elementwise<arithmetic_element_t<A, B>, true>(op, a, b)) return a;
+  }
   auto result = tensor_arithmetic(op, a, b);
   if constexpr (is_tensor_v<A>) {
     if (!(result.shape() == a.shape()))
@@ -210,33 +252,40 @@ template <class A, class B>
 
 /// `a + b`, `a - b`, `a * b`, `a / b` for tensors, fixed_tensors and numbers (at least one
 /// tensor): a new tensor (a fixed_tensor when every tensor operand is one, in constant
-/// evaluation too), elementwise with broadcasting, as in PyTorch. One loop per operator:
-/// for one loop over a whole expression, write it as a formula and lz::eval it.
+/// evaluation too), elementwise with broadcasting, as in PyTorch. One loop per operator; an
+/// rvalue lz::tensor operand of the result's shape and element type holds the result (no
+/// allocation). For one loop over a whole expression, write it as a formula and lz::eval it.
 template <class A, class B>
-  requires detail::tensor_arithmetic_operands<A, B>
-[[nodiscard]] constexpr auto operator+(A const& a, B const& b) {
-  return detail::tensor_arithmetic(detail::plus_fn{}, a, b);
+  requires detail::tensor_arithmetic_operands<std::remove_cvref_t<A>, std::remove_cvref_t<B>>
+[[nodiscard]] constexpr auto operator+(A&& a, B&& b) {
+  return detail::tensor_arithmetic_reusing(detail::plus_fn{}, std::forward<A>(a), std::forward<B>(b));
 }
 template <class A, class B>
-  requires detail::tensor_arithmetic_operands<A, B>
-[[nodiscard]] constexpr auto operator-(A const& a, B const& b) {
-  return detail::tensor_arithmetic(detail::minus_fn{}, a, b);
+  requires detail::tensor_arithmetic_operands<std::remove_cvref_t<A>, std::remove_cvref_t<B>>
+[[nodiscard]] constexpr auto operator-(A&& a, B&& b) {
+  return detail::tensor_arithmetic_reusing(detail::minus_fn{}, std::forward<A>(a), std::forward<B>(b));
 }
 template <class A, class B>
-  requires detail::tensor_arithmetic_operands<A, B>
-[[nodiscard]] constexpr auto operator*(A const& a, B const& b) {
-  return detail::tensor_arithmetic(detail::times_fn{}, a, b);
+  requires detail::tensor_arithmetic_operands<std::remove_cvref_t<A>, std::remove_cvref_t<B>>
+[[nodiscard]] constexpr auto operator*(A&& a, B&& b) {
+  return detail::tensor_arithmetic_reusing(detail::times_fn{}, std::forward<A>(a), std::forward<B>(b));
 }
 template <class A, class B>
-  requires detail::tensor_arithmetic_operands<A, B>
-[[nodiscard]] constexpr auto operator/(A const& a, B const& b) {
-  return detail::tensor_arithmetic(detail::divides_fn{}, a, b);
+  requires detail::tensor_arithmetic_operands<std::remove_cvref_t<A>, std::remove_cvref_t<B>>
+[[nodiscard]] constexpr auto operator/(A&& a, B&& b) {
+  return detail::tensor_arithmetic_reusing(detail::divides_fn{}, std::forward<A>(a), std::forward<B>(b));
 }
 /// `-a` for a tensor or fixed_tensor.
 template <class A>
-  requires detail::is_tensor_value_v<A>
-[[nodiscard]] constexpr auto operator-(A const& a) {
-  return eval(-detail::arithmetic_lhs, detail::arithmetic_lhs = a);
+  requires detail::is_tensor_value_v<std::remove_cvref_t<A>>
+[[nodiscard]] constexpr auto operator-(A&& a) {
+  using AV = std::remove_cvref_t<A>;
+  if constexpr (!std::is_lvalue_reference_v<A> && detail::is_tensor_v<AV>) {  // negated in place
+    for (std::size_t i = 0; i < a.size(); ++i) a.data()[i] = -a.data()[i];
+    return AV(std::move(a));
+  } else {
+    return eval(-detail::arithmetic_lhs, detail::arithmetic_lhs = a);
+  }
 }
 
 /// `a += b`, `a -= b`, `a *= b`, `a /= b`: a tensor or fixed_tensor a updated with b (a

@@ -151,3 +151,23 @@ TEST_CASE("a shared elementwise value is stored once, in a buffer reused by the 
 }
 
 }  // namespace
+
+TEST_CASE("tensor arithmetic: a temporary holds the result, compound assignment in place", "[allocations]") {
+  lz::tensor<double> W(lz::shape{1000}, 1.5);
+  lz::tensor<double> const G = lz::arange<double>(1000) / 1000;
+  lz::tensor<double> r;
+  // 0.1 * G is the one new tensor; W - (0.1 * G) is written into it
+  CHECK(count([&] { return W - 0.1 * G; }, r) == 1);
+  CHECK(r == lz::eval(x - 0.1 * y, x = W, y = G));
+  CHECK(count([&] { return (W * 2 + G) / 3 - 1; }, r) == 1);
+  CHECK(r == lz::eval((x * 2 + y) / 3 - 1, x = W, y = G));
+  // compound assignment with a number or a tensor of W's shape: no allocation
+  lz::tensor<double> const before = W;
+  long n = 0;
+  int done = 0;
+  n += count([&] { W -= G; return 1; }, done);
+  n += count([&] { W *= 2.0; return 1; }, done);
+  CHECK(n == 0);
+  CHECK(W == (before - G) * 2.0);
+  CHECK(count([&] { W -= 0.1 * G; return 1; }, done) == 1);  // the temporary 0.1 * G
+}

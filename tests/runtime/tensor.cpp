@@ -150,6 +150,18 @@ TEST_CASE("arithmetic on tensors: elementwise with broadcasting, as PyTorch's ea
   CHECK(lz::tensor<float>::scalar(2) * W == lz::tensor<float>{{2, 4}, {6, 8}});
   lz::tensor<float> const three{1, 2, 3};
   CHECK_THROWS_WITH(W + three, "leibniz: add: shapes (2, 2) and (3,) cannot be broadcast together");
+  // a temporary of the result's shape and element type holds the result (allocations.cpp
+  // counts): on the left, on the right, with a number; a temporary that broadcasts, or of
+  // a narrower element type, gives a new tensor
+  CHECK(W * 2 - W == W);
+  CHECK(W - W * 2 == -W);
+  CHECK(1 - W * 2 == lz::tensor<float>{{-1, -3}, {-5, -7}});
+  CHECK((W * 2) / 4 == W / 2);
+  CHECK((g * 2) - W == lz::tensor<float>{{0, -4}, {-2, -6}});  // (2,) against (2, 2): broadcast
+  auto const promoted = lz::tensor<float>{0.5f, 1} + lz::tensor<double>{1.0, 2.0};
+  STATIC_REQUIRE(std::is_same_v<decltype(promoted), lz::tensor<double> const>);
+  CHECK(promoted == lz::tensor<double>{1.5, 3.0});
+  CHECK_THROWS_WITH(W * 1 + three, "leibniz: add: shapes (2, 2) and (3,) cannot be broadcast together");
 }
 
 TEST_CASE("compound assignment on tensors: in place, the right side broadcast to the left's shape",
