@@ -37,6 +37,19 @@ class tensor {
 
   /// An empty tensor of shape (0,).
   tensor() : shape_{0} {}
+  tensor(tensor const&) = default;
+  tensor& operator=(tensor const&) = default;
+  /// Moving leaves the source an empty tensor of shape (0,) (its shape and its elements
+  /// agree, as for every tensor): `std::move(a) * 2` consumes a.
+  tensor(tensor&& other) noexcept : shape_(other.shape_), data_(std::move(other.data_)) { other.clear(); }
+  tensor& operator=(tensor&& other) noexcept {
+    if (this != &other) {
+      shape_ = other.shape_;
+      data_ = std::move(other.data_);
+      other.clear();
+    }
+    return *this;
+  }
   /// A vector: `tensor<float>{2, 3}` (a constructor from numbers rather than an
   /// initializer_list<T>, so that `{{1}, {2}}` is a 2x1 matrix, as in torch.tensor).
   /// Explicit for one number, so that `t == 5.0` does not compare t with the tensor {5}.
@@ -146,6 +159,11 @@ class tensor {
       ++d;
     }
     return flat;
+  }
+
+  void clear() noexcept {
+    shape_ = leibniz::shape{0};
+    data_.clear();
   }
 
   leibniz::shape shape_;

@@ -102,10 +102,11 @@ constexpr auto tensor_arithmetic_reusing(Op const& op, A&& a, B&& b) {
   using AV = std::remove_cvref_t<A>;
   using BV = std::remove_cvref_t<B>;
   using R = arithmetic_element_t<AV, BV>;
-  if constexpr (!std::is_lvalue_reference_v<A> && std::is_same_v<AV, tensor<R>>) {
+  // a non-const rvalue: A is tensor<R> itself (a const one is not written into)
+  if constexpr (std::is_same_v<A, tensor<R>>) {
     if (assign_elementwise<R, true>(op, a, b)) return AV(std::move(a));
   }
-  if constexpr (!std::is_lvalue_reference_v<B> && std::is_same_v<BV, tensor<R>>) {
+  if constexpr (std::is_same_v<B, tensor<R>>) {
     if (assign_elementwise<R, false>(op, b, a)) return BV(std::move(b));
   }
   return tensor_arithmetic(op, a, b);
@@ -280,7 +281,7 @@ template <class A>
   requires detail::is_tensor_value_v<std::remove_cvref_t<A>>
 [[nodiscard]] constexpr auto operator-(A&& a) {
   using AV = std::remove_cvref_t<A>;
-  if constexpr (!std::is_lvalue_reference_v<A> && detail::is_tensor_v<AV>) {  // negated in place
+  if constexpr (std::is_same_v<A, AV> && detail::is_tensor_v<AV>) {  // a non-const rvalue: negated in place
     for (std::size_t i = 0; i < a.size(); ++i) a.data()[i] = -a.data()[i];
     return AV(std::move(a));
   } else {

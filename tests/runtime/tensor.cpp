@@ -162,6 +162,14 @@ TEST_CASE("arithmetic on tensors: elementwise with broadcasting, as PyTorch's ea
   STATIC_REQUIRE(std::is_same_v<decltype(promoted), lz::tensor<double> const>);
   CHECK(promoted == lz::tensor<double>{1.5, 3.0});
   CHECK_THROWS_WITH(W * 1 + three, "leibniz: add: shapes (2, 2) and (3,) cannot be broadcast together");
+  // an operand passed with std::move is consumed: left empty, of shape (0,); a const one
+  // is read, not written into
+  lz::tensor<float> moved{1, 2};
+  CHECK(std::move(moved) * 2 == lz::tensor<float>{2, 4});
+  CHECK(moved.shape() == lz::shape{0});  // NOLINT(bugprone-use-after-move): the documented state
+  CHECK(moved.size() == 0);
+  CHECK(std::move(W) + W == 2 * W);  // W is const: not written into
+  CHECK(-std::move(W) == -W);
 }
 
 TEST_CASE("compound assignment on tensors: in place, the right side broadcast to the left's shape",

@@ -235,7 +235,7 @@ constexpr auto batched_matmul_vjp(C const& c, SA const& sa, SB const& sb, O cons
     else
       return contiguous<R>(c);
   }();
-  if (to_shape(value_shape(c)).numel() != so.numel())
+  if (!std::is_arithmetic_v<C> && to_shape(value_shape(c)).numel() != so.numel())
     throw shape_error("leibniz: matmul: a cotangent of shape " + to_shape(value_shape(c)).to_string() +
                       " for a result of shape " + so.to_string());
   auto const dother = contiguous<R>(other);
