@@ -656,6 +656,21 @@ struct equal_t : comparison<equal_t> {
   }
 };
 
+/// equal_nan(a, b): a == b, or both NaN (1 or 0). The mask of the elements that max(x) and
+/// min(x) give their derivative to: where the result is NaN, the NaN elements, as
+/// PyTorch's evenly_distribute_backward.
+struct equal_nan_t : comparison<equal_nan_t> {
+  static constexpr std::string_view name = "equal_nan";
+  static constexpr std::string_view c_name = "lz_equal_nan";
+  static constexpr std::string_view c_helper =
+      "#ifndef LZ_EQUAL_NAN_DEFINED\n#define LZ_EQUAL_NAN_DEFINED\nstatic inline double lz_equal_nan(double a, "
+      "double b) { return a == b || (a != a && b != b) ? 1.0 : 0.0; }\n#endif";
+  template <class T>
+  [[nodiscard]] static constexpr T apply(T a, T b) {
+    return a == b || (a != a && b != b) ? T(1) : T(0);
+  }
+};
+
 /// Whether E is a 0/1 mask by construction: a comparison, a `zero_one` node (first_max),
 /// a product of masks, or the maximum (or) of two masks.
 template <class E>

@@ -167,8 +167,9 @@ struct mean_t : tensor_function<mean_t, 1>, along_dim_form<mean_dim_t>, scalar_r
 };
 /// max(e) and min(e): the largest (smallest) element, a scalar (torch.max(x), torch.min(x):
 /// NaN if any element is NaN; an empty tensor is a shape_error). The derivative is spread
-/// evenly over the elements equal to the result, as PyTorch's evenly_distribute_backward:
-/// the cotangent of e is where(e == max(e), c / n, 0), n the number of such elements.
+/// evenly over the elements equal to the result (the NaN elements when it is NaN), as
+/// PyTorch's evenly_distribute_backward: the cotangent of e is
+/// where(equal_nan(e, max(e)), c / n, 0), n the number of such elements.
 template <class Derived, bool Max, template <int, bool> class Along>
 struct extreme_t : named<Derived>, along_dim_form<Along>, scalar_result {
   using along_dim_form<Along>::operator();
@@ -179,10 +180,10 @@ struct extreme_t : named<Derived>, along_dim_form<Along>, scalar_result {
   static constexpr auto value(E const& e, V const& v) {
     return detail::reduce_extreme<typename V::scalar, Max>(v(detail::arg<0>(e)));
   }
-  /// 1 at the elements equal to the result
+  /// 1 at the elements equal to the result (NaN elements equal a NaN result)
   template <class E>
   static constexpr auto at_extreme(E const& e) {
-    return detail::make_call<equal_t>(detail::arg<0>(e), e);
+    return detail::make_call<equal_nan_t>(detail::arg<0>(e), e);
   }
   template <class E, class D>
   static constexpr auto tangent(E const& e, D const& d) {

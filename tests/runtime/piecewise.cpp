@@ -162,6 +162,15 @@ TEST_CASE("max and min of a tensor against PyTorch: a tie shares the gradient ev
   CHECK(lz::to_string(lz::max(x) - lz::min(x)) == "max(x) - min(x)");
   CHECK(lz::to_latex(lz::max(2 * x)) == "\\max\\left(2 x\\right)");
   CHECK(std::isnan(lz::eval(lz::max(x), x = lz::tensor<double>{1.0, std::numeric_limits<double>::quiet_NaN()}).item()));
+  // a NaN result: its derivative goes to the NaN elements, evenly (PyTorch 1.13:
+  // grad [0, 0.5, 0, 0.5] for max and min; the jvp along [1, 2, 3, 4] is 3)
+  double const nan = std::numeric_limits<double>::quiet_NaN();
+  lz::tensor<double> const N{1.0, nan, 3.0, nan};
+  CHECK(lz::eval(lz::grad(lz::max(x), x), x = N) == lz::tensor<double>{0, 0.5, 0, 0.5});
+  CHECK(lz::eval(lz::grad(lz::min(x), x), x = N) == lz::tensor<double>{0, 0.5, 0, 0.5});
+  CHECK(lz::eval(lz::jvp(lz::max(x), x, lz::tensor<double>{1, 2, 3, 4}), x = N).item() == 3.0);
+  CHECK(lz::to_string(lz::grad(lz::max(x), x)) ==
+        "fit(where(equal_nan(x, max(x)), 1 / sum(equal_nan(x, max(x))), 0), x)");
   CHECK_THROWS_WITH(lz::eval(lz::max(x), x = lz::tensor<double>(lz::shape{0}, 0.0)),
                     "leibniz: max of an empty tensor, shape (0,)");
 }
