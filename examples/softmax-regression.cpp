@@ -63,13 +63,12 @@ int main() {
   std::cout << lz::eval(lz::softmax(scores, lz::dim<1>), X = points, W = weights) << '\n';
   // --8<-- [end:train]
 
-  // accuracy on the training set: the class of the largest score
-  auto const s = lz::eval(scores, X = data, W = weights);
-  auto const best = lz::eval(lz::max(scores, lz::dim<1>), X = data, W = weights);
+  // accuracy on the training set: the class of the largest score (torch.argmax(scores, 1))
+  auto const predicted = lz::eval(lz::argmax(scores, lz::dim<1>), X = data, W = weights);
+  auto const actual = lz::eval(lz::argmax(Y, lz::dim<1>), Y = labels);
   std::size_t right = 0;
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t k = 0; k < 3; ++k)
-      if (s(i, k) == best(i) && labels(i, k) == 1.0) ++right;
+    if (predicted(i) == actual(i)) ++right;
   std::printf("accuracy %zu / %zu\n", right, n);
   return last < 0.5 * first && right >= 280 ? 0 : 1;
 }

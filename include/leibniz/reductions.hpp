@@ -331,6 +331,55 @@ struct min_dim_t : extreme_dim_t<min_dim_t<D, Keep>, first_min_t, D, Keep, false
   static constexpr std::string_view name = "min";
 };
 
+/// argmax(e, dim<d>[, keepdim]), argmin(...): the index along dimension d of the first
+/// largest (smallest) element of each line, a NaN counting as the extreme: torch.argmax(x,
+/// dim) and the indices of torch.max(x, dim). The index is a number of the formula's element
+/// type (leibniz formulas are real-valued; exact below 2^24 in float). Piecewise constant:
+/// its derivative is 0. An empty dimension is a shape_error.
+template <class Derived, int D, bool Keep, bool Max>
+struct arg_extreme_dim_t : along_dim<Derived, D, Keep>, named<Derived> {
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    using R = typename V::scalar;
+    auto const x = v(detail::arg<0>(e));
+    if constexpr (detail::static_dim_ok<Derived, std::remove_cvref_t<decltype(detail::value_shape(x))>>()) {
+      leibniz::shape const sx = detail::to_shape(detail::value_shape(x));
+      detail::line_layout const l = detail::layout_along(sx, detail::resolve_dim(Derived::name, D, sx));
+      if (l.n == 0)
+        throw shape_error("leibniz: " + std::string(Derived::name) + ": dim " + std::to_string(D) + " of shape " +
+                          sx.to_string() + " is empty");
+    }
+    return detail::reduce_lines<R, Derived, false>(
+        x, [](R const* p, std::size_t n, std::size_t s) { return static_cast<R>(detail::first_extreme<Max>(p, n, s)); });
+  }
+  template <class E, class Dx>
+  static constexpr auto tangent(E const&, Dx const&) {
+    return constant<0>{};
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const&, C const&, A const&) {
+    return constant<0>{};
+  }
+};
+template <int D, bool Keep>
+struct argmax_dim_t : arg_extreme_dim_t<argmax_dim_t<D, Keep>, D, Keep, true> {
+  static constexpr std::string_view name = "argmax";
+};
+template <int D, bool Keep>
+struct argmin_dim_t : arg_extreme_dim_t<argmin_dim_t<D, Keep>, D, Keep, false> {
+  static constexpr std::string_view name = "argmin";
+};
+/// argmax(e, dim<d>[, keepdim]) and argmin (a dimension is required here).
+template <template <int, bool> class Along>
+struct arg_extreme_form : along_dim_form<Along> {
+  template <Operand A>
+  constexpr auto operator()(A const&) const {
+    static_assert(detail::always_false_reduction_v<A>,
+                  "leibniz: argmax and argmin need a dimension: lz::argmax(e, lz::dim<-1>)");
+  }
+  using along_dim_form<Along>::operator();
+};
+
 /// spread(c, like, dim<d>): c, of like's shape without dimension d, repeated along d to
 /// like's shape: the cotangent of a sum along d (c is first brought to that shape).
 template <int D>
@@ -605,6 +654,8 @@ inline constexpr fn::mean_t mean{};
 inline constexpr fn::max_t max{};
 inline constexpr fn::min_t min{};
 inline constexpr fn::logsumexp_form logsumexp{};
+inline constexpr fn::arg_extreme_form<fn::argmax_dim_t> argmax{};
+inline constexpr fn::arg_extreme_form<fn::argmin_dim_t> argmin{};
 inline constexpr fn::softmax_form<fn::softmax_t> softmax{};
 inline constexpr fn::softmax_form<fn::log_softmax_t> log_softmax{};
 

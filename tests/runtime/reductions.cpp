@@ -134,6 +134,36 @@ TEST_CASE(
   check_edge("sum", lz::sum(x, lz::dim<1>));
 }
 
+TEST_CASE("argmax and argmin along a dimension: the indices of torch.max(x, dim), as numbers",
+          "[reductions][tensor]") {
+  auto const X = tensor_of(lz::shape{2, 3, 4}, axis_x);
+  auto const E = tensor_of(lz::shape{5, 3}, axis_edge_x);
+  auto const check_arg = [&](std::string_view name, auto const& f, lz::tensor<double> const& at) {
+    INFO(name << ": " << f);
+    auto const& c = leibniz_test::find_case(arg_extreme_cases, name);
+    auto const value = lz::eval(f, x = at);
+    CHECK(value.shape() == c.result_shape());
+    check_elements("value", value, c.value);
+    // piecewise constant: the derivative is 0 (also at the NaN and infinite elements)
+    CHECK(lz::eval(lz::sum(lz::abs(lz::jvp(f, x, at))), x = at).item() == 0);
+  };
+  check_arg("argmax_dim-1", lz::argmax(x, lz::dim<-1>), X);
+  check_arg("argmax_dim0_keepdim", lz::argmax(x, lz::dim<0>, lz::keepdim), X);
+  check_arg("argmin_dim1", lz::argmin(x, lz::dim<1>), X);
+  check_arg("argmax_of_square_dim2", lz::argmax(x * x, lz::dim<2>), X);
+  check_arg("argmax_edge_dim1", lz::argmax(x, lz::dim<1>), E);
+  check_arg("argmin_edge_dim1", lz::argmin(x, lz::dim<1>), E);
+  check_arg("argmax_edge_dim0", lz::argmax(x, lz::dim<0>), E);
+  // the derivative is 0: grad(sum(argmax(x, dim) * x)) is argmax(x, dim) spread along d
+  lz::tensor<double> const M{{1, 5, 5}, {2, -1, 0}};
+  CHECK(lz::eval(lz::grad(lz::sum(lz::argmax(x, lz::dim<1>, lz::keepdim) * x), x), x = M) ==
+        lz::tensor<double>{{1, 1, 1}, {0, 0, 0}});
+  CHECK(lz::to_string(lz::argmin(x, lz::dim<-1>, lz::keepdim)) == "argmin(x, dim=-1, keepdim)");
+  static_assert(lz::eval(lz::argmax(x, lz::dim<0>), x = lz::fixed_tensor<double, 2, 2>{{1, 4}, {3, 2}})(0) == 1);
+  CHECK_THROWS_WITH(lz::eval(lz::argmax(x, lz::dim<1>), x = lz::tensor<double>(lz::shape{2, 0}, 0.0)),
+                    "leibniz: argmax: dim 1 of shape (2, 0) is empty");
+}
+
 TEST_CASE(
     "reductions along a dimension of fixed_tensors: static shapes, the "
     "same numbers",
