@@ -257,11 +257,31 @@ struct mean_dim_t : along_dim<mean_dim_t<D, Keep>, D, Keep>, linear_operation<me
   }
 };
 
+}  // namespace fn
+
+namespace detail {
+/// reduce_lines for an operation that needs an element in every line (max, min, argmax,
+/// argmin along dimension D, as torch's): an empty dimension is a shape_error naming it.
+template <class R, class Op, int D, class V, class Line>
+constexpr auto reduce_nonempty_lines(V const& x, Line const& line) {
+  if constexpr (static_dim_ok<Op, std::remove_cvref_t<decltype(value_shape(x))>>()) {
+    leibniz::shape const sx = to_shape(value_shape(x));
+    line_layout const l = layout_along(sx, resolve_dim(Op::name, D, sx));
+    if (l.n == 0)
+      throw shape_error("leibniz: " + std::string(Op::name) + ": dim " + std::to_string(D) + " of shape " +
+                        sx.to_string() + " is empty");
+  }
+  return reduce_lines<R, Op, false>(x, line);
+}
+}  // namespace detail
+
+namespace fn {
+
 /// first_max(u, dim<d>), first_min(u, dim<d>): 1 at the first largest (smallest) element of
 /// each line along d, a NaN counting as the extreme, 0 elsewhere: the element whose index
 /// torch.max(x, dim) (torch.min) returns. Piecewise constant: its derivative is 0.
 template <class Derived, int D, bool Max>
-struct first_extreme_t : along_dim<Derived, D, false>, named<Derived>, same_shape_along<Derived> {
+struct first_extreme_t : along_dim<Derived, D, false>, piecewise_constant<Derived>, same_shape_along<Derived> {
   using same_shape_along<Derived>::shape;
   static constexpr bool zero_one = true;
   template <class E, class V>
@@ -271,14 +291,6 @@ struct first_extreme_t : along_dim<Derived, D, false>, named<Derived>, same_shap
       std::size_t const k = detail::first_extreme<Max>(p, n, s);
       for (std::size_t j = 0; j < n; ++j) q[j * s] = j == k ? R(1) : R(0);
     });
-  }
-  template <class E, class Dx>
-  static constexpr auto tangent(E const&, Dx const&) {
-    return constant<0>{};
-  }
-  template <class E, class C, class A>
-  static constexpr auto adjoint(E const&, C const&, A const&) {
-    return constant<0>{};
   }
 };
 template <int D>
@@ -300,14 +312,7 @@ struct extreme_dim_t : along_dim<Derived, D, Keep>, named<Derived> {
   static constexpr auto value(E const& e, V const& v) {
     using R = typename V::scalar;
     auto const x = v(detail::arg<0>(e));
-    if constexpr (detail::static_dim_ok<Derived, std::remove_cvref_t<decltype(detail::value_shape(x))>>()) {
-      leibniz::shape const sx = detail::to_shape(detail::value_shape(x));
-      detail::line_layout const l = detail::layout_along(sx, detail::resolve_dim(Derived::name, D, sx));
-      if (l.n == 0)
-        throw shape_error("leibniz: " + std::string(Derived::name) + ": dim " + std::to_string(D) + " of shape " +
-                          sx.to_string() + " is empty");
-    }
-    return detail::reduce_lines<R, Derived, false>(
+    return detail::reduce_nonempty_lines<R, Derived, D>(
         x, [](R const* p, std::size_t n, std::size_t s) { return p[detail::first_extreme<Max>(p, n, s) * s]; });
   }
   template <class E, class Dx>
@@ -337,28 +342,13 @@ struct min_dim_t : extreme_dim_t<min_dim_t<D, Keep>, first_min_t, D, Keep, false
 /// type (leibniz formulas are real-valued; exact below 2^24 in float). Piecewise constant:
 /// its derivative is 0. An empty dimension is a shape_error.
 template <class Derived, int D, bool Keep, bool Max>
-struct arg_extreme_dim_t : along_dim<Derived, D, Keep>, named<Derived> {
+struct arg_extreme_dim_t : along_dim<Derived, D, Keep>, piecewise_constant<Derived> {
   template <class E, class V>
   static constexpr auto value(E const& e, V const& v) {
     using R = typename V::scalar;
     auto const x = v(detail::arg<0>(e));
-    if constexpr (detail::static_dim_ok<Derived, std::remove_cvref_t<decltype(detail::value_shape(x))>>()) {
-      leibniz::shape const sx = detail::to_shape(detail::value_shape(x));
-      detail::line_layout const l = detail::layout_along(sx, detail::resolve_dim(Derived::name, D, sx));
-      if (l.n == 0)
-        throw shape_error("leibniz: " + std::string(Derived::name) + ": dim " + std::to_string(D) + " of shape " +
-                          sx.to_string() + " is empty");
-    }
-    return detail::reduce_lines<R, Derived, false>(
+    return detail::reduce_nonempty_lines<R, Derived, D>(
         x, [](R const* p, std::size_t n, std::size_t s) { return static_cast<R>(detail::first_extreme<Max>(p, n, s)); });
-  }
-  template <class E, class Dx>
-  static constexpr auto tangent(E const&, Dx const&) {
-    return constant<0>{};
-  }
-  template <class E, class C, class A>
-  static constexpr auto adjoint(E const&, C const&, A const&) {
-    return constant<0>{};
   }
 };
 template <int D, bool Keep>

@@ -128,6 +128,19 @@ struct linear_operation : named<Derived> {
   }
 };
 
+/// A piecewise-constant operation (first_max, argmax): its derivative is 0 in both modes.
+template <class Derived>
+struct piecewise_constant : named<Derived> {
+  template <class E, class D>
+  static constexpr auto tangent(E const&, D const&) {
+    return constant<0>{};
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const&, C const&, A const&) {
+    return constant<0>{};
+  }
+};
+
 /// An operation bilinear in its two operands: the tangent of F(a, b) is F(a', b) + F(a, b').
 template <class Derived>
 struct bilinear_operation : named<Derived> {
