@@ -140,14 +140,43 @@ TEST_CASE("a shared elementwise value is stored once, in a buffer reused by the 
     first = count([&] { return lz::eval(g, x = X); }, r1);
     second = count([&] { return lz::eval(g, x = X); }, r2);
   }).join();
-  CHECK(first == 2);   // sin(x), the result
-  CHECK(second == 1);  // the result: sin(x) reuses the first eval's buffer
+  CHECK(first == 3);   // sin(x) and its twin cos(x) (computed together), the result
+  CHECK(second == 1);  // the result: sin(x) and cos(x) reuse the first eval's buffers
   for (std::size_t i = 0; i < 3; ++i) {
     double const v = X(i), e = std::exp(-v * v / 2);
     CHECK(r1(i) == Approx(std::cos(v) * e - v * std::sin(v) * e).epsilon(1e-14));
     CHECK(r2(i) == r1(i));
   }
   std::cout << "allocations: a shared sin(x), first eval " << first << ", second " << second << '\n';
+}
+
+TEST_CASE("a held sin(u) and cos(u) of one u are computed in one pass, with the values of sin and cos",
+          "[allocations]") {
+  // sin(u) is used twice, so the table holds it; cos(u) is then held with it (sincos). The
+  // table holds stateless subexpressions only: 2_c, not a plain 2.
+  auto const u = 2_c * x + y;
+  auto const f = lz::sin(u) * lz::sin(u) + lz::cos(u) * x + lz::sin(u);
+  lz::tensor<double> const X{-1.5, 0.0, 0.25, 3.0, 1e3};
+  lz::tensor<double> const Y{0.5, -0.5, 2.0, -7.0, 1.0};
+  lz::tensor<double> r;
+  std::pair<long, long> n{-1, -1};
+  std::thread([&] { n = first_and_second([&] { return lz::eval(f, x = X, y = Y); }, r); }).join();
+  CHECK(n.first == 3);  // in a fresh thread (an empty pool): sin(u), cos(u), the result
+  CHECK(n.second == 1);
+  for (std::size_t i = 0; i < 5; ++i) {
+    double const v = 2 * X(i) + Y(i), s = std::sin(v), c = std::cos(v);
+    CHECK(r(i) == Approx(s * s + c * X(i) + s).epsilon(1e-15));
+  }
+  // floats, and cos(u) as a formula's own result (not held: the twin is only added to the
+  // table, never taken from a formula's result)
+  lz::tensor<float> const Xf{0.5f, -2.0f, 10.0f};
+  lz::tensor<float> const Yf{1.0f, 0.0f, -3.0f};
+  auto const both = lz::eval(std::tuple{f, lz::cos(u)}, x = Xf, y = Yf);
+  for (std::size_t i = 0; i < 3; ++i) {
+    float const v = 2 * Xf(i) + Yf(i), s = std::sin(v), c = std::cos(v);
+    CHECK(std::get<0>(both)(i) == Approx(s * s + c * Xf(i) + s).epsilon(1e-6));
+    CHECK(std::get<1>(both)(i) == c);
+  }
 }
 
 }  // namespace

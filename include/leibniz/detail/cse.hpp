@@ -6,6 +6,7 @@
 
 #include <leibniz/config.hpp>
 #include <leibniz/detail/environment.hpp>
+#include <leibniz/detail/math.hpp>
 #include <leibniz/detail/tensor_nodes.hpp>
 #include <leibniz/expression.hpp>
 #include <leibniz/inspect.hpp>
@@ -20,6 +21,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace leibniz::detail {
 
@@ -149,6 +151,21 @@ template <class U, class P>
 inline constexpr bool is_costly_elementwise_v<call_node<fn::pow_t, U, P>> =
     !(is_constant_v<P> && requires { requires P::den == 1 && P::num >= -4 && P::num <= 4; });
 
+/// The twin of a sine or cosine node: cos(u) for sin(u), sin(u) for cos(u); void otherwise.
+template <class E>
+struct twin {
+  using type = void;
+};
+template <class U>
+struct twin<call_node<fn::sin_t, U>> {
+  using type = call_node<fn::cos_t, U>;
+};
+template <class U>
+struct twin<call_node<fn::cos_t, U>> {
+  using type = call_node<fn::sin_t, U>;
+};
+template <class E>
+using twin_t = typename twin<E>::type;
 /// The slots of the materialised tensors of one eval (none without a dynamic binding:
 /// then the table stays a literal type, for constant evaluation). Their buffers go back to
 /// the thread's pool, for the next eval (owned's destructor).
@@ -233,11 +250,38 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
   }
 
  private:
+  /// Whether E is a sine or cosine whose twin the table holds as a tensor too.
+  template <class E, class Env>
+  static constexpr bool holds_twin() {
+    if constexpr (std::is_void_v<twin_t<E>>)
+      return false;
+    else
+      return holds_tensor<twin_t<E>, Env>;
+  }
+
   template <class E, class Env>
   constexpr void fill_one(Env const& env) {
     if constexpr (holds<E, Env>)
       value[index<E>] = evaluate_node<R>(stateless_instance<E>, env);
-    else if constexpr (holds_tensor<E, Env>) {
+    else if constexpr (holds_tensor<E, Env> && holds_twin<E, Env>()) {
+      // sin(u) and cos(u) in one pass over u, by the first of the two in the table
+      if constexpr (index<E> < index<twin_t<E>>) {
+        auto const u = evaluate<R>(detail::arg<0>(stateless_instance<E>), env);
+        shape const s = to_shape(u.shape());
+        std::vector<R> a = thread_scratch<R>().take(s.numel()), b = thread_scratch<R>().take(s.numel());
+        R* const pa = a.data();
+        R* const pb = b.data();
+        constexpr bool sine_first = std::is_same_v<call_function_t<E>, fn::sin_t>;
+        write_elements<R>(u, s, [pa, pb](std::size_t i, R x) {
+          if constexpr (sine_first)
+            math::sincos(x, pa[i], pb[i]);
+          else
+            math::sincos(x, pb[i], pa[i]);
+        });
+        tensors.slot[tensor_index<E>] = owned<tensor<R>>{tensor<R>(s, std::move(a))};
+        tensors.slot[tensor_index<twin_t<E>>] = owned<tensor<R>>{tensor<R>(s, std::move(b))};
+      }
+    } else if constexpr (holds_tensor<E, Env>) {
       auto v = evaluate_node<R>(stateless_instance<E>, env);
       if constexpr (std::is_same_v<decltype(v), owned<tensor<R>>>)
         tensors.slot[tensor_index<E>] = std::move(v);  // a product's result, moved in
@@ -272,9 +316,23 @@ template <class R, class L, class Tensors>
 using cse_cache_with =
     cse_cache<R, boost::mp11::mp_if_c<keeps_scalars_v<L> || !boost::mp11::mp_empty<Tensors>::value, L, boost::mp11::mp_list<>>,
               boost::mp11::mp_bool<keeps_scalars_v<L>>, Tensors>;
+/// A twin to hold as well: one the formulas use (in L) that is neither held already nor a
+/// formula's own result.
+template <class L, class Held, class Roots>
+struct is_twin_to_add {
+  template <class T>
+  using fn = boost::mp11::mp_bool<!std::is_void_v<T> && boost::mp11::mp_contains<L, T>::value &&
+                                  !boost::mp11::mp_contains<Held, T>::value &&
+                                  !boost::mp11::mp_contains<Roots, T>::value>;
+};
+/// The tensors the table holds: the held candidates, and the twin of a held sin(u) or cos(u)
+/// when the formulas use it too, so that both are computed in one pass (sincos).
 template <class L, class... E>
 struct held_tensors {
-  using type = boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<boost::mp11::mp_list<E...>, cse_uses<E...>>>;
+  using roots = boost::mp11::mp_list<E...>;
+  using held = boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<roots, cse_uses<E...>>>;
+  using type = boost::mp11::mp_append<
+      held, boost::mp11::mp_copy_if_q<boost::mp11::mp_transform<twin_t, held>, is_twin_to_add<L, held, roots>>>;
 };
 template <class R, class L, bool Dynamic, class... E>
 using cse_cache_of =

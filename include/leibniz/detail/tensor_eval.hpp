@@ -584,13 +584,12 @@ struct container<R, static_shape<>> {
   using type = R;
 };
 
-/// Writes every element of a tensor operand into `out` (whose shape is the operand's).
-template <class R, class V, class Out>
-constexpr void fill(V const& v, Out& out, shape const& s) {
-  R* const o = out.data();
-  auto write = [o](std::size_t i, R x) { o[i] = x; };
+/// Calls write(i, x) for every element x (flat index i) of a tensor value of shape s, on
+/// OpenMP's threads for a large value when they are enabled (each block its own elements).
+template <class R, class V, class Write>
+constexpr void write_elements(V const& v, shape const& s, Write write) {
   if constexpr (parallel_enabled && !is_static_flat_v<V, std::remove_cvref_t<decltype(v.shape())>>) {
-    if (run_parallel(s.numel())) {  // each block writes its own elements
+    if (run_parallel(s.numel())) {
       auto const p = v.plan(s);
       parallel_blocks(s.numel(), parallel_block, [&](std::size_t begin, std::size_t end, std::size_t) {
         auto w = write;
@@ -600,6 +599,13 @@ constexpr void fill(V const& v, Out& out, shape const& s) {
     }
   }
   for_each_element<R>(v, s, write);
+}
+
+/// Writes every element of a tensor operand into `out` (whose shape is the operand's).
+template <class R, class V, class Out>
+constexpr void fill(V const& v, Out& out, shape const& s) {
+  R* const o = out.data();
+  write_elements<R>(v, s, [o](std::size_t i, R x) { o[i] = x; });
 }
 
 /// A tensor value of static shape S as a fixed_tensor, built in the caller's result
