@@ -309,13 +309,35 @@ struct eval_fn {
     }
   }
 
+  /// A Jacobian without dynamic tensors: a fixed one is written by its sweeps straight into
+  /// the caller's object (one return of one variable), not copied out of a temporary.
+  /// (No `if constexpr` with a return in here: g++ 12 then copies the named result.)
+  template <class R, class SO, class E, class V>
+  static constexpr auto fixed_jacobian(E const& f, V const& v) {
+    typename detail::container<R, SO>::type out{detail::uninitialized};
+    detail::jacobian_into(f, v, out.data());
+    return out;
+  }
+  template <class R, class E, class V>
+  static constexpr auto jacobian_result(E const& f, V const& v) {
+    using SO = std::remove_cvref_t<decltype(detail::jacobian_shape(f, v))>;
+    if constexpr (detail::is_scalar_shape_v<SO>)
+      return detail::jacobian_value(f, v);
+    else
+      return fixed_jacobian<R, SO>(f, v);
+  }
+
   /// The value of formula f as the caller gets it: with a dynamic tensor involved, an
   /// lz::tensor (rank 0 for a scalar formula, as torch); otherwise the scalar or the
   /// fixed_tensor, built in place.
   template <class R, class E, class Env>
   static constexpr auto result_of(E const& f, Env const& env) {
     if constexpr (!(Env::dynamic || detail::holds_dynamic_literal_v<E>)) {
-      return detail::materialize<R>(detail::evaluate<R>(f, env));
+      if constexpr (detail::is_jacobian_node_v<E>) {
+        return jacobian_result<R>(f, detail::value_context<R, Env>{env});
+      } else {
+        return detail::materialize<R>(detail::evaluate<R>(f, env));
+      }
     } else {
       auto result = detail::materialize<R>(detail::evaluate<R>(f, env));
       using V = decltype(result);

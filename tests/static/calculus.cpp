@@ -65,6 +65,31 @@ constexpr auto family_sum = [] {
 }();
 static_assert(family_sum == lz::fixed_tensor<double, 3>{15, 10, 6});
 
+// Jacobians of matrix products with several rows and columns, evaluated by one-hot sweeps:
+// the product of a one-hot seed writes one row (or column) of its result and must leave the
+// others zero (jacobian_into writes into storage that is not zeroed first).
+constexpr lz::variable<"p"> p;
+constexpr lz::variable<"q"> q;
+constexpr lz::fixed_tensor<double, 2, 2> P{{1, 2}, {3, 4}};
+constexpr lz::fixed_tensor<double, 2, 3> Q{{5, 6, 7}, {8, 9, 10}};
+// d(P Q)[i, j] / dP[k, l] = [i == k] Q[l, j]; d(P Q)[i, j] / dQ[k, l] = P[i, k] [j == l]
+constexpr auto jp = lz::eval(lz::jacobian(lz::mm(p, q), p), p = P, q = Q);
+constexpr auto jq = lz::eval(lz::jacobian(lz::mm(p, q), q), p = P, q = Q);
+static_assert(std::is_same_v<decltype(jp), lz::fixed_tensor<double, 2, 3, 2, 2> const>);
+constexpr bool product_jacobians_ok = [] {
+  for (std::size_t i = 0; i < 2; ++i)
+    for (std::size_t j = 0; j < 3; ++j) {
+      for (std::size_t k = 0; k < 2; ++k)
+        for (std::size_t l = 0; l < 2; ++l)
+          if (jp(i, j, k, l) != (i == k ? Q(l, j) : 0.0)) return false;
+      for (std::size_t k = 0; k < 2; ++k)
+        for (std::size_t l = 0; l < 3; ++l)
+          if (jq(i, j, k, l) != (j == l ? P(i, k) : 0.0)) return false;
+    }
+  return true;
+}();
+static_assert(product_jacobians_ok);
+
 // fixed_tensor is usable in constant evaluation.
 constexpr lz::fixed_tensor<double, 2, 3> t{{1, 2, 3}, {4, 5, 6}};
 static_assert(t(1, 2) == 6 && t.size() == 6 && t.shape()[0] == 2 && t.shape()[1] == 3);

@@ -1047,18 +1047,26 @@ template <class R, class A, class B, class SO>
   std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
   std::size_t const n = sa[sa.rank() - 1];
   std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
+  // The result is built where it is returned (a fixed one is not copied into an owned), and
+  // a fixed one is zeroed only where the row (column) below leaves elements unwritten.
   auto out = [&] {
     if constexpr (is_scalar_shape_v<SO>)
       return R(0);
+    else if constexpr (is_static_shape_v<SO>)
+      return owned<typename container<R, SO>::type>{{typename container<R, SO>::type{uninitialized}}};
     else
-      return container<R, SO>::scratch(so);
+      return owned<typename container<R, SO>::type>{container<R, SO>::scratch(so)};
   }();
   R* const po = [&] {
     if constexpr (is_scalar_shape_v<SO>)
       return &out;
     else
-      return out.data();
+      return out.value.data();
   }();
+  if constexpr (is_static_shape_v<SO> && !is_scalar_shape_v<SO>) {
+    if ((is_one_hot_v<A> && m > 1) || (is_one_hot_v<B> && p > 1))
+      for (std::size_t i = 0; i < m * p; ++i) po[i] = R(0);
+  }
   if constexpr (is_one_hot_v<A>) {  // out[i0, :] = v * b[k0, :]
     std::size_t const i0 = a.k / n, k0 = a.k % n;
     auto const db = operand_elements<R>(b);
@@ -1074,10 +1082,7 @@ template <class R, class A, class B, class SO>
     R const v = static_cast<R>(b.v);
     for (std::size_t i = 0; i < m; ++i) po[i * p + j0] = pa[i * a_i + k0 * a_k] * v;
   }
-  if constexpr (is_scalar_shape_v<SO>)
-    return out;
-  else
-    return owned<decltype(out)>{std::move(out)};
+  return out;
 }
 
 /// mm, matmul, dot and outer of two values, as owned results (or a scalar for dot).

@@ -450,46 +450,84 @@ constexpr void sweeps(X const& expr, V const& v, SS const& seed_shape, ST const&
       else
         return binding<"__leibniz_seed", unit_seed<R, SS>>{{k, seed_shape}};
     }();
-    auto const value = fit_value<R>(v.with(expr, bound), target);
+    auto emit = [&](auto const& value) {
+      using W = std::remove_cvref_t<decltype(value)>;
+      if constexpr (std::is_arithmetic_v<W>)
+        write(k, 0, static_cast<R>(value));
+      else if constexpr (is_scalar_shape_v<operand_shape_t<W>>)
+        write(k, 0, value.template get<R>(0, nullptr, value.plan(shape{})));
+      else
+        for_each_element<R>(value, st, [&](std::size_t i, R x) { write(k, i, x); });
+    };
+    auto&& value = v.with(expr, bound);
     using W = std::remove_cvref_t<decltype(value)>;
-    if constexpr (std::is_arithmetic_v<W>)
-      write(k, 0, static_cast<R>(value));
-    else if constexpr (is_scalar_shape_v<operand_shape_t<W>>)
-      write(k, 0, value.template get<R>(0, nullptr, value.plan(shape{})));
-    else
-      for_each_element<R>(value, st, [&](std::size_t i, R x) { write(k, i, x); });
+    if constexpr (!std::is_arithmetic_v<W> && is_static_shape_v<ST>) {
+      if constexpr (std::is_same_v<operand_shape_t<W>, ST>) {
+        emit(value);  // the target's shape already: read in place, not moved into a fit
+        continue;
+      }
+    }
+    emit(fit_value<R>(std::move(value), target));
   }
 }
 
-/// Evaluates a Jacobian node: shape F.shape ++ a.shape, by reverse sweeps (one per
-/// element of F) when F has fewer elements than a, else by forward sweeps.
+/// Writes the elements of a Jacobian node (shape F.shape ++ a.shape, row-major) to `o`: by
+/// reverse sweeps (a row per element of F) when F has fewer elements than a, else by forward
+/// sweeps (a column per element of a). Every element is written.
 template <class E, class V>
-constexpr auto jacobian_value(E const& e, V const& v) {
+constexpr void jacobian_into(E const& e, V const& v, typename V::scalar* o) {
   using R = typename V::scalar;
   auto const sf = v.shape(arg<0>(e));
   auto const sa = v.shape(arg<1>(e));
-  auto const so = lift_shape<concat_shape_fn>(sf, sa);
-  using SO = std::remove_cvref_t<decltype(so)>;
   std::size_t const nf = to_shape(sf).numel(), na = to_shape(sa).numel();
-  auto out = [&] {
-    if constexpr (is_scalar_shape_v<SO>)
-      return fixed_tensor<R>{};
-    else
-      return container<R, SO>::scratch(so);
-  }();
-  R* const o = out.data();
   constexpr bool forward_only = call_function_t<E>::forward_only;
   bool const reverse = !forward_only && nf < na;
   if (reverse) {  // a row of the Jacobian per sweep
     if constexpr (!forward_only)
-      sweeps<R>(arg<2>(e), v, sf, sa, [&](std::size_t k, std::size_t j, R x) { o[k * na + j] = x; });
+      sweeps<R>(arg<2>(e), v, sf, sa, [=](std::size_t k, std::size_t j, R x) { o[k * na + j] = x; });
   } else {  // a column per sweep
-    sweeps<R>(arg<3>(e), v, sa, sf, [&](std::size_t k, std::size_t i, R x) { o[i * na + k] = x; });
+    sweeps<R>(arg<3>(e), v, sa, sf, [=](std::size_t k, std::size_t i, R x) { o[i * na + k] = x; });
   }
-  if constexpr (is_scalar_shape_v<SO>)
-    return out.data()[0];
-  else
-    return owned<decltype(out)>{std::move(out)};
+}
+
+template <class E>
+inline constexpr bool is_jacobian_node_v = false;
+template <bool B, class... A>
+inline constexpr bool is_jacobian_node_v<call_node<fn::jacobian_t<B>, A...>> = true;
+
+/// The shape of a Jacobian node's value.
+template <class E, class V>
+constexpr auto jacobian_shape(E const& e, V const& v) {
+  return lift_shape<concat_shape_fn>(v.shape(arg<0>(e)), v.shape(arg<1>(e)));
+}
+
+/// Evaluates a Jacobian node: a number, or an owned tensor built where it is returned (a fixed
+/// one not zeroed first, since jacobian_into writes every element). lz::eval builds a fixed
+/// Jacobian that is a formula's result straight in the caller's object (eval.hpp, result_of).
+template <class E, class V>
+constexpr auto owned_jacobian(E const& e, V const& v) {  // one return of one variable: no copy
+  using R = typename V::scalar;
+  auto const so = jacobian_shape(e, v);
+  using SO = std::remove_cvref_t<decltype(so)>;
+  auto out = [&] {
+    if constexpr (is_static_shape_v<SO>)
+      return owned<typename container<R, SO>::type>{{typename container<R, SO>::type{uninitialized}}};
+    else
+      return owned<typename container<R, SO>::type>{container<R, SO>::scratch(so)};
+  }();
+  jacobian_into(e, v, out.value.data());
+  return out;
+}
+template <class E, class V>
+constexpr auto jacobian_value(E const& e, V const& v) {
+  using R = typename V::scalar;
+  if constexpr (is_scalar_shape_v<std::remove_cvref_t<decltype(jacobian_shape(e, v))>>) {
+    R out[1]{};
+    jacobian_into(e, v, out);
+    return out[0];
+  } else {
+    return owned_jacobian(e, v);
+  }
 }
 
 /// Nodes whose value is their first operand and whose other operands only give a shape
