@@ -101,11 +101,15 @@ struct cse_cache;
 /// broadcast...). Known from the type alone, so that the table's size does not depend on
 /// the environment that reads it; whether a value is held is then decided by its type
 /// (holds_tensor: an owned lz::tensor).
+/// Not a transpose: the matrix products read a transpose(y) operand in place, from y's value
+/// (tensor_ops.hpp, with_product_operand), and holding it would copy y with swapped strides
+/// first (in the MLP gradient W8, transpose(tanh(X W1)) cost a fifth of the time).
 template <class E>
 inline constexpr bool is_materialised_candidate_v = false;
 template <class F, class... A>
 inline constexpr bool is_materialised_candidate_v<call_node<F, A...>> =
-    !is_elementwise_function_v<F> && !requires { requires F::scalar_valued; };
+    !is_elementwise_function_v<F> && !requires { requires F::scalar_valued; } &&
+    !std::is_same_v<F, fn::transpose_t>;
 
 /// The edges of a formula's graph of distinct node types: edge<P, I, C> for child C at
 /// position I of node P, each once however often P occurs (a set, merged at every node as

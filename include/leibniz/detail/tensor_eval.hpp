@@ -1187,8 +1187,15 @@ template <class R, class V>
   auto const d = contiguous<R>(v);
   R const* p = element_pointer(d);
   auto out = container<R, std::remove_cvref_t<decltype(so)>>::scratch(so);
-  for (std::size_t i = 0; i < s[0]; ++i)
-    for (std::size_t j = 0; j < s[1]; ++j) out.data()[j * s[0] + i] = p[i * s[1] + j];
+  R* const o = out.data();
+  // in blocks of 16 x 16, so that the strided writes of a block stay in the cache
+  constexpr std::size_t block = 16;
+  for (std::size_t i0 = 0; i0 < s[0]; i0 += block)
+    for (std::size_t j0 = 0; j0 < s[1]; j0 += block) {
+      std::size_t const i1 = std::min(i0 + block, s[0]), j1 = std::min(j0 + block, s[1]);
+      for (std::size_t i = i0; i < i1; ++i)
+        for (std::size_t j = j0; j < j1; ++j) o[j * s[0] + i] = p[i * s[1] + j];
+    }
   return owned<decltype(out)>{std::move(out)};
 }
 
