@@ -202,6 +202,27 @@ TEST_CASE("reverse mode through matmul of a run-time and a compile-time shape", 
   for (std::size_t i = 0; i < 4; ++i) CHECK(g.data()[i] == Approx(expected_grad[i]).epsilon(1e-12));
 }
 
+TEST_CASE("a stack of a number and an item whose shape is known only at run time", "[tensor]") {
+  // stack(maximum(a, b)(1), dot(a, a)) with a an lz::tensor: the jvp's first item is a number
+  // and its second, the tangent of the dot product, a rank-0 value of run-time shape; the
+  // stack of them did not compile (P13, docs/fuzzing.md). Values from
+  // torch.autograd.functional (scripts/gen-fuzz-torch --extended, seed 20261214, formula 20).
+  constexpr auto E = lz::stack(lz::maximum(a, b)(1), lz::dot(a, a));
+  T const A{0.734, -0.0498};
+  double const B = -0.7019;
+  T const Tn{-0.1448, 0.9691};
+  auto const t = lz::eval(lz::jvp(E, a, Tn), a = A, b = B);
+  REQUIRE(t.shape() == lz::shape{2});
+  CHECK(t(0) == Approx(0.9691).epsilon(1e-12));
+  CHECK(t(1) == Approx(-0.30908876).epsilon(1e-12));
+  // a rank-0 item of run-time shape first, numbers after it; and two of them
+  auto const u = lz::eval(lz::jvp(lz::stack(lz::dot(a, a), lz::maximum(a, b)(1)), a, Tn), a = A, b = B);
+  CHECK(u(0) == Approx(-0.30908876).epsilon(1e-12));
+  CHECK(u(1) == Approx(0.9691).epsilon(1e-12));
+  auto const w = lz::eval(lz::jvp(lz::stack(lz::dot(a, a), 2 * lz::dot(a, a)), a, Tn), a = A, b = B);
+  CHECK(w(1) == Approx(2 * -0.30908876).epsilon(1e-12));
+}
+
 TEST_CASE("every printable formula prints as LaTeX", "[print]") {
   CHECK(lz::to_latex(lz::sum(x * x)) == "\\operatorname{sum}\\left(x^{2}\\right)");
   CHECK(lz::to_latex(lz::transpose(a + b)) == "\\left(a + b\\right)^{\\top}");

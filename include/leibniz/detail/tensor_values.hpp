@@ -308,19 +308,25 @@ template <class R, class V0, class... V>
 constexpr auto stack_values(V0 const& v0, V const&... v) {
   constexpr std::size_t n = 1 + sizeof...(V);
   using S0 = std::remove_cvref_t<decltype(value_shape(v0))>;
-  if constexpr (is_scalar_shape_v<S0>) {
+  // every item a scalar by its type; an item whose shape is known only at run time (the
+  // tangent of a dot product over lz::tensor, a rank-0 tensor) goes the general way below
+  constexpr bool scalars =
+      is_scalar_shape_v<S0> && (is_scalar_shape_v<std::remove_cvref_t<decltype(value_shape(v))>> && ...);
+  constexpr bool all_static =
+      is_static_shape_v<S0> && (is_static_shape_v<std::remove_cvref_t<decltype(value_shape(v))>> && ...);
+  if constexpr (scalars) {
     return owned<fixed_tensor<R, n>>{fixed_tensor<R, n>{materialize<R>(v0), materialize<R>(v)...}};
   } else {
     if constexpr (is_static_shape_v<S0>) {  // fixed items of different shapes: a compile error
       auto const check_static = [](auto const& item) {
         using SI = std::remove_cvref_t<decltype(value_shape(item))>;
-        if constexpr (!std::is_same_v<SI, S0>)
+        if constexpr (is_static_shape_v<SI> && !std::is_same_v<SI, S0>)
           report_static_error<error::stack_items_differ_in_shape<S0, SI>>();
       };
       (check_static(v), ...);
     }
     shape const s0 = to_shape(value_shape(v0));
-    if constexpr (!is_static_shape_v<S0>) {
+    if constexpr (!all_static) {
       auto const check = [&](auto const& item) {
         if (!(to_shape(value_shape(item)) == s0))
           throw shape_error(shapes_text("stack", s0, to_shape(value_shape(item))) +
