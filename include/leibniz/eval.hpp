@@ -309,22 +309,22 @@ struct eval_fn {
     }
   }
 
-  /// A Jacobian without dynamic tensors: a fixed one is written by its sweeps straight into
-  /// the caller's object (one return of one variable), not copied out of a temporary.
-  /// (No `if constexpr` with a return in here: g++ 12 then copies the named result.)
+  /// A result whose operation writes its value into storage (`into`, a Jacobian): a fixed
+  /// one straight into the caller's object, not copied out of a temporary.
+  /// (No `if constexpr` with a return in fixed_by_into: g++ 12 then copies the named result.)
   template <class R, class SO, class E, class V>
-  static constexpr auto fixed_jacobian(E const& f, V const& v) {
+  static constexpr auto fixed_by_into(E const& f, V const& v) {
     typename detail::container<R, SO>::type out{detail::uninitialized};
-    detail::jacobian_into(f, v, out.data());
+    detail::call_function_t<E>::into(f, v, out.data());
     return out;
   }
   template <class R, class E, class V>
-  static constexpr auto jacobian_result(E const& f, V const& v) {
-    using SO = std::remove_cvref_t<decltype(detail::jacobian_shape(f, v))>;
+  static constexpr auto result_by_into(E const& f, V const& v) {
+    using SO = std::remove_cvref_t<decltype(detail::node_shape(f, v))>;
     if constexpr (detail::is_scalar_shape_v<SO>)
-      return detail::jacobian_value(f, v);
+      return detail::value_by_into(f, v);
     else
-      return fixed_jacobian<R, SO>(f, v);
+      return fixed_by_into<R, SO>(f, v);
   }
 
   /// The value of formula f as the caller gets it: with a dynamic tensor involved, an
@@ -333,8 +333,9 @@ struct eval_fn {
   template <class R, class E, class Env>
   static constexpr auto result_of(E const& f, Env const& env) {
     if constexpr (!(Env::dynamic || detail::holds_dynamic_literal_v<E>)) {
-      if constexpr (detail::is_jacobian_node_v<E>) {
-        return jacobian_result<R>(f, detail::value_context<R, Env>{env});
+      if constexpr (detail::has_into_rule<E, detail::value_context<R, Env>> &&
+                    !Env::cache_type::template holds<E, Env>) {
+        return result_by_into<R>(f, detail::value_context<R, Env>{env});
       } else {
         return detail::materialize<R>(detail::evaluate<R>(f, env));
       }

@@ -21,7 +21,6 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 namespace leibniz::detail {
 
@@ -270,20 +269,15 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
     else if constexpr (holds_tensor<E, Env> && holds_twin<E, Env>()) {
       // sin(u) and cos(u) in one pass over u, by the first of the two in the table
       if constexpr (index<E> < index<twin_t<E>>) {
+        using sine = std::conditional_t<std::is_same_v<call_function_t<E>, fn::sin_t>, E, twin_t<E>>;
         auto const u = evaluate<R>(detail::arg<0>(stateless_instance<E>), env);
         shape const s = to_shape(u.shape());
-        std::vector<R> a = thread_scratch<R>().take(s.numel()), b = thread_scratch<R>().take(s.numel());
-        R* const pa = a.data();
-        R* const pb = b.data();
-        constexpr bool sine_first = std::is_same_v<call_function_t<E>, fn::sin_t>;
-        write_elements<R>(u, s, [pa, pb](std::size_t i, R x) {
-          if constexpr (sine_first)
-            math::sincos(x, pa[i], pb[i]);
-          else
-            math::sincos(x, pb[i], pa[i]);
-        });
-        tensors.slot[tensor_index<E>] = owned<tensor<R>>{tensor<R>(s, std::move(a))};
-        tensors.slot[tensor_index<twin_t<E>>] = owned<tensor<R>>{tensor<R>(s, std::move(b))};
+        auto sin_u = owned_storage<R>(s), cos_u = owned_storage<R>(s);
+        R* const ps = sin_u.value.data();
+        R* const pc = cos_u.value.data();
+        write_elements<R>(u, s, [ps, pc](std::size_t i, R x) { math::sincos(x, ps[i], pc[i]); });
+        tensors.slot[tensor_index<sine>] = std::move(sin_u);
+        tensors.slot[tensor_index<twin_t<sine>>] = std::move(cos_u);
       }
     } else if constexpr (holds_tensor<E, Env>) {
       auto v = evaluate_node<R>(stateless_instance<E>, env);

@@ -584,6 +584,18 @@ struct container<R, static_shape<>> {
   using type = R;
 };
 
+/// An owned result of shape so whose elements the caller writes, built where it is returned:
+/// a fixed_tensor not zeroed first, or an lz::tensor in a buffer of the thread's pool. Its
+/// values are unspecified until written.
+template <class R, class SO>
+[[nodiscard]] constexpr auto owned_storage(SO const& so) {
+  using C = typename container<R, SO>::type;
+  if constexpr (is_static_shape_v<SO>)
+    return owned<C>{{C{uninitialized}}};
+  else
+    return owned<C>{C(so, thread_scratch<R>().take(so.numel()))};
+}
+
 /// Calls write(i, x) for every element x (flat index i) of a tensor value of shape s, on
 /// OpenMP's threads for a large value when they are enabled (each block its own elements).
 template <class R, class V, class Write>
@@ -1047,15 +1059,12 @@ template <class R, class A, class B, class SO>
   std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
   std::size_t const n = sa[sa.rank() - 1];
   std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
-  // The result is built where it is returned (a fixed one is not copied into an owned), and
-  // a fixed one is zeroed only where the row (column) below leaves elements unwritten.
+  // zeroed only where the row (column) below leaves elements unwritten
   auto out = [&] {
     if constexpr (is_scalar_shape_v<SO>)
       return R(0);
-    else if constexpr (is_static_shape_v<SO>)
-      return owned<typename container<R, SO>::type>{{typename container<R, SO>::type{uninitialized}}};
     else
-      return owned<typename container<R, SO>::type>{container<R, SO>::scratch(so)};
+      return owned_storage<R>(so);
   }();
   R* const po = [&] {
     if constexpr (is_scalar_shape_v<SO>)
@@ -1063,10 +1072,7 @@ template <class R, class A, class B, class SO>
     else
       return out.value.data();
   }();
-  if constexpr (is_static_shape_v<SO> && !is_scalar_shape_v<SO>) {
-    if ((is_one_hot_v<A> && m > 1) || (is_one_hot_v<B> && p > 1))
-      for (std::size_t i = 0; i < m * p; ++i) po[i] = R(0);
-  }
+  if ((is_one_hot_v<A> && m > 1) || (is_one_hot_v<B> && p > 1)) std::fill(po, po + m * p, R(0));
   if constexpr (is_one_hot_v<A>) {  // out[i0, :] = v * b[k0, :]
     std::size_t const i0 = a.k / n, k0 = a.k % n;
     auto const db = operand_elements<R>(b);
@@ -1186,8 +1192,8 @@ template <class R, class V>
   shape const s = to_shape(value_shape(v));
   auto const d = contiguous<R>(v);
   R const* p = element_pointer(d);
-  auto out = container<R, std::remove_cvref_t<decltype(so)>>::scratch(so);
-  R* const o = out.data();
+  auto out = owned_storage<R>(so);
+  R* const o = out.value.data();
   // in blocks of 16 x 16, so that the strided writes of a block stay in the cache
   constexpr std::size_t block = 16;
   for (std::size_t i0 = 0; i0 < s[0]; i0 += block)
@@ -1196,7 +1202,7 @@ template <class R, class V>
       for (std::size_t i = i0; i < i1; ++i)
         for (std::size_t j = j0; j < j1; ++j) o[j * s[0] + i] = p[i * s[1] + j];
     }
-  return owned<decltype(out)>{std::move(out)};
+  return out;
 }
 
 }  // namespace leibniz::detail

@@ -42,7 +42,9 @@ constexpr auto make_fit(C const& c, L const& like);
 template <class C, class L>
 constexpr auto make_broadcast(C const& c, L const& like);
 template <class E, class V>
-constexpr auto jacobian_value(E const& e, V const& v);
+constexpr void jacobian_into(E const& e, V const& v, typename V::scalar* o);
+template <class E, class V>
+constexpr auto value_by_into(E const& e, V const& v);
 
 // Every rule of a tensor operation lives in the operation's struct (below, and in
 // tensor_ops.hpp, reductions.hpp and shape_ops.hpp for the public operations):
@@ -58,7 +60,11 @@ constexpr auto jacobian_value(E const& e, V const& v);
 //                                   D::depends<U> whether operand type U depends on the
 //                                   variable (diff.hpp, forward_context);
 //   static auto adjoint(e, c, adj)  reverse mode: the sum of adj(u, cotangent of u) over
-//                                   the operands, given e's cotangent c (detail/adjoint.hpp).
+//                                   the operands, given e's cotangent c (detail/adjoint.hpp);
+//   static void into(e, v, out)     optional: writes every element of e's value, row-major,
+//                                   to `out`; then `value` is value_by_into(e, v), and
+//                                   lz::eval writes a fixed result straight into the
+//                                   caller's object (eval.hpp, result_of).
 // An operation without them cannot be evaluated or differentiated: eval.hpp, diff.hpp and
 // detail/adjoint.hpp say so in a compile error. Flags: `scalar_valued` (a scalar whatever
 // the operands' shapes), `bookkeeping` (the value is the first operand; the others give a
@@ -419,8 +425,12 @@ struct jacobian_t : named<jacobian_t<ForwardOnly>> {
   static constexpr bool forward_only = ForwardOnly;
   static constexpr std::string_view name = "jacobian";
   template <class E, class V>
+  static constexpr void into(E const& e, V const& v, typename V::scalar* out) {
+    detail::jacobian_into(e, v, out);
+  }
+  template <class E, class V>
   static constexpr auto value(E const& e, V const& v) {
-    return detail::jacobian_value(e, v);
+    return detail::value_by_into(e, v);
   }
   template <class E, class S>
   static constexpr auto shape(E const& e, S const& s) {
@@ -433,6 +443,13 @@ namespace detail {
 
 /// The variable that a Jacobian's sweeps bind to each one-hot seed.
 using seed_variable = variable<"__leibniz_seed">;
+
+/// Whether evaluation value W (not a number) has the static shape S.
+template <class W, class S>
+inline constexpr bool has_static_shape_v = false;
+template <class W, class S>
+  requires(!std::is_arithmetic_v<W> && is_static_shape_v<S>)
+inline constexpr bool has_static_shape_v<W, S> = std::is_same_v<operand_shape_t<W>, S>;
 
 /// One sweep per element of the seed's shape: the expression evaluated with the seed
 /// variable bound to each one-hot tensor in turn (a unit_seed, read as a one_hot value,
@@ -461,13 +478,10 @@ constexpr void sweeps(X const& expr, V const& v, SS const& seed_shape, ST const&
     };
     auto&& value = v.with(expr, bound);
     using W = std::remove_cvref_t<decltype(value)>;
-    if constexpr (!std::is_arithmetic_v<W> && is_static_shape_v<ST>) {
-      if constexpr (std::is_same_v<operand_shape_t<W>, ST>) {
-        emit(value);  // the target's shape already: read in place, not moved into a fit
-        continue;
-      }
-    }
-    emit(fit_value<R>(std::move(value), target));
+    if constexpr (has_static_shape_v<W, ST>)
+      emit(value);  // the target's shape already: read in place, not moved into a fit
+    else
+      emit(fit_value<R>(std::move(value), target));
   }
 }
 
@@ -490,43 +504,34 @@ constexpr void jacobian_into(E const& e, V const& v, typename V::scalar* o) {
   }
 }
 
-template <class E>
-inline constexpr bool is_jacobian_node_v = false;
-template <bool B, class... A>
-inline constexpr bool is_jacobian_node_v<call_node<fn::jacobian_t<B>, A...>> = true;
-
-/// The shape of a Jacobian node's value.
+/// The shape of the value of call node e, by its operation's shape rule, in an evaluation
+/// with value context v.
 template <class E, class V>
-constexpr auto jacobian_shape(E const& e, V const& v) {
-  return lift_shape<concat_shape_fn>(v.shape(arg<0>(e)), v.shape(arg<1>(e)));
+constexpr auto node_shape(E const& e, V const& v) {
+  return call_function_t<E>::shape(e, [&v](auto const& u) { return v.shape(u); });
 }
 
-/// Evaluates a Jacobian node: a number, or an owned tensor built where it is returned (a fixed
-/// one not zeroed first, since jacobian_into writes every element). lz::eval builds a fixed
-/// Jacobian that is a formula's result straight in the caller's object (eval.hpp, result_of).
+/// Whether the operation of call node E writes its value into given storage (`into`).
 template <class E, class V>
-constexpr auto owned_jacobian(E const& e, V const& v) {  // one return of one variable: no copy
-  using R = typename V::scalar;
-  auto const so = jacobian_shape(e, v);
-  using SO = std::remove_cvref_t<decltype(so)>;
-  auto out = [&] {
-    if constexpr (is_static_shape_v<SO>)
-      return owned<typename container<R, SO>::type>{{typename container<R, SO>::type{uninitialized}}};
-    else
-      return owned<typename container<R, SO>::type>{container<R, SO>::scratch(so)};
-  }();
-  jacobian_into(e, v, out.value.data());
+concept has_into_rule = requires(E const& e, V const& v, typename V::scalar* out) {
+  call_function_t<E>::into(e, v, out);
+};
+
+/// The value of a node with an `into` rule: a number, or an owned tensor written in place.
+template <class E, class V>
+constexpr auto owned_by_into(E const& e, V const& v) {  // one return of one variable: no copy
+  auto out = owned_storage<typename V::scalar>(node_shape(e, v));
+  call_function_t<E>::into(e, v, out.value.data());
   return out;
 }
 template <class E, class V>
-constexpr auto jacobian_value(E const& e, V const& v) {
-  using R = typename V::scalar;
-  if constexpr (is_scalar_shape_v<std::remove_cvref_t<decltype(jacobian_shape(e, v))>>) {
-    R out[1]{};
-    jacobian_into(e, v, out);
+constexpr auto value_by_into(E const& e, V const& v) {
+  if constexpr (is_scalar_shape_v<std::remove_cvref_t<decltype(node_shape(e, v))>>) {
+    typename V::scalar out[1]{};
+    call_function_t<E>::into(e, v, out);
     return out[0];
   } else {
-    return owned_jacobian(e, v);
+    return owned_by_into(e, v);
   }
 }
 
