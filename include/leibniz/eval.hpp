@@ -131,13 +131,17 @@ struct apply_function {
 };
 
 /// Evaluates node e, or reads its value from the table of common subexpressions
-/// (see cse_candidates), filled before the formulas are evaluated.
+/// (see cse_candidates), filled before the formulas are evaluated; over lz::tensor, a
+/// costly node with run-time numbers used twice is computed at its first use and read
+/// again where the same numbers recur (is_held_by_numbers).
 template <class R, class E, class Env>
 constexpr auto evaluate(E const& e, Env const& env) {
   if constexpr (Env::cache_type::template holds<E, Env>)
     return env.cache->value[Env::cache_type::template index<E>];
   else if constexpr (Env::cache_type::template holds_tensor<E, Env>)
     return env.cache->template view<E>();
+  else if constexpr (Env::cache_type::template holds_by_numbers<E, Env>)
+    return env.cache->view_by_numbers(e, env);
   else
     return evaluate_node<R>(e, env);
 }

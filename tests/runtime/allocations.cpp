@@ -140,14 +140,44 @@ TEST_CASE("a shared elementwise value is stored once, in a buffer reused by the 
     first = count([&] { return lz::eval(g, x = X); }, r1);
     second = count([&] { return lz::eval(g, x = X); }, r2);
   }).join();
-  CHECK(first == 3);   // sin(x) and its twin cos(x) (computed together), the result
-  CHECK(second == 1);  // the result: sin(x) and cos(x) reuse the first eval's buffers
+  // sin(x) and its twin cos(x) (computed together), exp(-x^2 / 2) (its plain 2 makes it a
+  // node with a run-time number, held by its numbers: computed once, not in both terms),
+  // the result
+  CHECK(first == 4);
+  CHECK(second == 1);  // the result: the temporaries reuse the first eval's buffers
   for (std::size_t i = 0; i < 3; ++i) {
     double const v = X(i), e = std::exp(-v * v / 2);
     CHECK(r1(i) == Approx(std::cos(v) * e - v * std::sin(v) * e).epsilon(1e-14));
     CHECK(r2(i) == r1(i));
   }
   std::cout << "allocations: a shared sin(x), first eval " << first << ", second " << second << '\n';
+}
+
+TEST_CASE("a costly node with run-time numbers is computed once where the same numbers recur",
+          "[allocations]") {
+  // exp(2 * x) and exp(3 * x) have one type (their numbers are run-time values). The first
+  // node met is computed into the table with a copy of its numbers; a node of that type with
+  // the same numbers reads it, one with other numbers is computed on its own.
+  auto const f = lz::exp(2 * x) * lz::exp(2 * x) + lz::exp(3 * x) + lz::exp(2.0 * x);
+  lz::tensor<double> const X{-1.5, 0.0, 0.25, 3.0};
+  lz::tensor<double> r;
+  std::pair<long, long> n{-1, -1};
+  std::thread([&] { n = first_and_second([&] { return lz::eval(f, x = X); }, r); }).join();
+  // exp(2 * x) held; exp(3 * x) computed on its own, in a list of the values with other
+  // numbers (the list is a buffer of its own); the result
+  CHECK(n.first == 4);
+  CHECK(n.second == 2);  // the list and the result
+  for (std::size_t i = 0; i < 4; ++i) {
+    double const v = X(i);
+    CHECK(r(i) == Approx(std::exp(2 * v) * std::exp(2 * v) + std::exp(3 * v) + std::exp(2.0 * v)).epsilon(1e-15));
+  }
+  // the numbers are compared by value and sign: -0.0 is not 0.0 (1 / (0.0 * x) is +inf where
+  // 1 / (-0.0 * x) is -inf, for x > 0)
+  auto const z = lz::tanh(1 / (0.0 * x)) + 2 * lz::tanh(1 / (-0.0 * x));
+  lz::tensor<double> const P{2.0, -3.0};
+  auto const rz = lz::eval(z, x = P);
+  CHECK(rz(0) == 1.0 - 2.0);
+  CHECK(rz(1) == -1.0 + 2.0);
 }
 
 TEST_CASE("a transpose read by a matrix product is not copied first", "[allocations]") {

@@ -17,10 +17,13 @@
 #include <boost/mp11/utility.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
+#include <optional>
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace leibniz::detail {
 
@@ -92,7 +95,7 @@ constexpr auto evaluate_node(E const& e, Env const& env);
 template <class E>
 inline constexpr E stateless_instance{};
 
-template <class R, class All, class Scalars, class Tensors>
+template <class R, class All, class Scalars, class Tensors, class Numbers = boost::mp11::mp_list<>>
 struct cse_cache;
 
 /// A candidate whose value may be a materialised tensor: a call node of an operation that
@@ -153,6 +156,106 @@ inline constexpr bool is_costly_elementwise_v<call_node<F, A...>> =
 template <class U, class P>
 inline constexpr bool is_costly_elementwise_v<call_node<fn::pow_t, U, P>> =
     !(is_constant_v<P> && requires { requires P::den == 1 && P::num >= -4 && P::num <= 4; });
+
+/// Whether a stateful node's only state is numbers (literals of arithmetic type, which
+/// `same_numbers` compares), not a tensor literal.
+template <class E>
+inline constexpr bool holds_numbers_only_v = true;  // variables, constants, function terminals
+template <class T>
+inline constexpr bool holds_numbers_only_v<expression<expr_kind::terminal, boost::hana::tuple<T>>> =
+    std::is_empty_v<T> || std::is_arithmetic_v<T>;
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+inline constexpr bool holds_numbers_only_v<expression<K, boost::hana::tuple<Ts...>>> =
+    (holds_numbers_only_v<Ts> && ...);
+
+/// Whether two nodes of one type hold the same numbers, so have the same value: compared
+/// one by one (floating point: equal and of the same sign, so never for a NaN). For a type
+/// with holds_numbers_only_v.
+template <expr_kind K, class... Ts>
+[[nodiscard]] constexpr bool same_operand_numbers(expression<K, boost::hana::tuple<Ts...>> const& a,
+                                                  expression<K, boost::hana::tuple<Ts...>> const& b) noexcept;
+template <class E>
+[[nodiscard]] constexpr bool same_numbers(E const& a, E const& b) noexcept {
+  if constexpr (is_stateless_v<E>) {
+    return true;
+  } else if constexpr (E::kind == expr_kind::terminal) {
+    auto const x = boost::yap::value(a), y = boost::yap::value(b);
+    if constexpr (std::is_floating_point_v<decltype(x)>)
+      return x == y && std::signbit(x) == std::signbit(y);
+    else
+      return x == y;
+  } else {
+    return same_operand_numbers(a, b);
+  }
+}
+template <expr_kind K, class... Ts>
+[[nodiscard]] constexpr bool same_operand_numbers(expression<K, boost::hana::tuple<Ts...>> const& a,
+                                                  expression<K, boost::hana::tuple<Ts...>> const& b) noexcept {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return (same_numbers(boost::hana::at_c<I>(a.elements), boost::hana::at_c<I>(b.elements)) && ...);
+  }(std::index_sequence_for<Ts...>{});
+}
+
+/// A subexpression that holds run-time numbers is not a table entry by its type (two
+/// nodes of one such type may hold different numbers), but a gradient copies its parts
+/// with their numbers: `exp(-(x^2 / 2))` with a plain `2` occurs twice in the gradient of
+/// `sum(sin(x) exp(-x^2 / 2))`. Over lz::tensor, such a node that is costly (a costly
+/// elementwise function, a materialised operation) and used at least twice is held by its
+/// numbers: the first node of its type met in the evaluation is computed into a slot with a
+/// copy of its numbers, and a later node of that type with the same numbers reads the slot
+/// (one with other numbers gets a slot of its own).
+template <class E>
+using is_costly_with_numbers =
+    boost::mp11::mp_bool<!is_stateless_v<E> && holds_numbers_only_v<E> &&
+                         (is_costly_elementwise_v<E> || is_materialised_candidate_v<E>)>;
+template <class Roots, class Uses>
+struct is_held_by_numbers {
+  template <class E>
+  using fn = boost::mp11::mp_bool<!boost::mp11::mp_contains<Roots, E>::value &&
+                                  (boost::mp11::mp_count<Uses, E>::value >= 2)>;
+};
+/// A slot of a node held by its numbers: a copy of the first node met, and its value.
+template <class R, class E>
+struct numbers_slot {
+  std::optional<E> node;
+  owned<tensor<R>> value;
+};
+
+/// The slots of the nodes held by their numbers (none without a dynamic binding: then the
+/// table stays a literal type, for constant evaluation).
+template <class R, class L>
+struct numbers_slots {};
+template <class R, class... N>
+struct numbers_slots<R, boost::mp11::mp_list<N...>> {
+  std::tuple<numbers_slot<R, N>...> slots;
+  std::vector<owned<tensor<R>>> more;  // the values of later nodes of a type, other numbers
+
+  /// The value of node e, read in place: computed into the slot of e's type for the first
+  /// node of the type met, read from there for a later node with the same numbers.
+  template <class E, class Env>
+  [[nodiscard]] auto view(E const& e, Env const& env) {
+    auto compute = [&] {
+      auto v = evaluate_node<R>(e, env);
+      if constexpr (std::is_same_v<decltype(v), owned<tensor<R>>>)
+        return v;
+      else
+        return owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
+    };
+    auto& slot = std::get<numbers_slot<R, E>>(slots);
+    tensor<R> const* t = &slot.value.value;
+    if (!slot.node) {
+      slot.value = compute();
+      slot.node.emplace(e);
+    } else if (!same_numbers(*slot.node, e)) {
+      more.push_back(compute());
+      t = &more.back().value;
+    }
+    return dense_view<R, shape>{t->data(), t->shape()};
+  }
+};
+template <class R>
+struct numbers_slots<R, boost::mp11::mp_list<>> {};
 
 /// The twin of a sine or cosine node: cos(u) for sin(u), sin(u) for cos(u); void otherwise.
 template <class E>
@@ -217,8 +320,15 @@ inline constexpr bool holds_tensor_v<true, Cache, R, E, Env> =
     Cache::template tensor_index<E> < Cache::tensor_count &&
     is_heldable_value_v<decltype(evaluate_node<R>(std::declval<E const&>(), std::declval<Env const&>())), R>;
 
-template <class R, class... T, class Scalars, class... U>
-struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U...>> {
+/// Whether E, listed among the nodes held by their numbers, has a tensor value.
+template <bool Listed, class R, class E, class Env>
+inline constexpr bool holds_by_numbers_v = false;
+template <class R, class E, class Env>
+inline constexpr bool holds_by_numbers_v<true, R, E, Env> =
+    is_heldable_value_v<decltype(evaluate_node<R>(std::declval<E const&>(), std::declval<Env const&>())), R>;
+
+template <class R, class... T, class Scalars, class... U, class... N>
+struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U...>, boost::mp11::mp_list<N...>> {
   static constexpr std::size_t size = sizeof...(T);
   static constexpr bool scalars = Scalars::value;
   using map = index_map<boost::mp11::mp_list<T...>, std::index_sequence_for<T...>>;
@@ -234,8 +344,18 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
   static constexpr std::size_t tensor_index = position_v<E, tensor_map, tensor_count>;
   template <class E, class Env>
   static constexpr bool holds_tensor = holds_tensor_v<(tensor_count > 0), cse_cache, R, E, Env>;
+  /// Whether E is held by its numbers (is_held_by_numbers), when its value is a tensor.
+  template <class E, class Env>
+  static constexpr bool holds_by_numbers = holds_by_numbers_v<(std::is_same_v<E, N> || ...), R, E, Env>;
   R value[(scalars ? size : 0) + 1]{};
   [[no_unique_address]] tensor_slots<R, tensor_count> tensors;
+  [[no_unique_address]] numbers_slots<R, boost::mp11::mp_list<N...>> by_numbers;
+
+  /// The value of node e of a type held by its numbers, read in place.
+  template <class E, class Env>
+  [[nodiscard]] auto view_by_numbers(E const& e, Env const& env) {
+    return by_numbers.view(e, env);
+  }
 
   /// The held tensor value of E, read in place.
   template <class E>
@@ -310,10 +430,10 @@ struct is_held_tensor_candidate {
 /// position (only computed over lz::tensor).
 template <class... E>
 using cse_uses = boost::mp11::mp_transform<edge_child, set_union<typename cse_edges<E>::type...>>;
-template <class R, class L, class Tensors>
+template <class R, class L, class Tensors, class Numbers>
 using cse_cache_with =
     cse_cache<R, boost::mp11::mp_if_c<keeps_scalars_v<L> || !boost::mp11::mp_empty<Tensors>::value, L, boost::mp11::mp_list<>>,
-              boost::mp11::mp_bool<keeps_scalars_v<L>>, Tensors>;
+              boost::mp11::mp_bool<keeps_scalars_v<L>>, Tensors, Numbers>;
 /// A twin to hold as well: one the formulas use (in L) that is neither held already nor a
 /// formula's own result.
 template <class L, class Held, class Roots>
@@ -331,12 +451,20 @@ struct held_tensors {
   using held = boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<roots, cse_uses<E...>>>;
   using type = boost::mp11::mp_append<
       held, boost::mp11::mp_copy_if_q<boost::mp11::mp_transform<twin_t, held>, is_twin_to_add<L, held, roots>>>;
+  /// The nodes held by their numbers (is_held_by_numbers).
+  using uses = cse_uses<E...>;
+  using by_numbers = boost::mp11::mp_copy_if_q<
+      boost::mp11::mp_unique<boost::mp11::mp_copy_if<uses, is_costly_with_numbers>>, is_held_by_numbers<roots, uses>>;
 };
+struct holds_no_tensors {
+  using type = boost::mp11::mp_list<>;
+  using by_numbers = boost::mp11::mp_list<>;
+};
+template <class R, class L, class Held>
+using cse_cache_held = cse_cache_with<R, L, typename Held::type, typename Held::by_numbers>;
 template <class R, class L, bool Dynamic, class... E>
 using cse_cache_of =
-    cse_cache_with<R, L,
-                   typename boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && Dynamic, held_tensors<L, E...>,
-                                                 boost::mp11::mp_identity<boost::mp11::mp_list<>>>::type>;
+    cse_cache_held<R, L, boost::mp11::mp_if_c<LEIBNIZ_CONFIG_CSE != 0 && Dynamic, held_tensors<L, E...>, holds_no_tensors>>;
 template <class R, bool Dynamic, class... E>
 using cse_cache_for =
     cse_cache_of<R, set_union<typename cse_candidates<std::remove_cvref_t<E>>::type...>, Dynamic,

@@ -102,6 +102,8 @@ struct no_cache {
   static constexpr bool holds = false;
   template <class E, class Env>
   static constexpr bool holds_tensor = false;
+  template <class E, class Env>
+  static constexpr bool holds_by_numbers = false;
 };
 
 /// The bindings of one `eval` call, by reference for the duration of the call.
