@@ -110,6 +110,9 @@ struct broadcast_result {
   bool ok;
 };
 [[nodiscard]] constexpr broadcast_result try_broadcast(shape const& a, shape const& b) noexcept {
+  // the common cases without the loop: equal shapes, and a scalar with a tensor
+  if (b.rank() == 0 || a == b) return {a, true};
+  if (a.rank() == 0) return {b, true};
   std::size_t const r = a.rank() > b.rank() ? a.rank() : b.rank();
   if (r > max_rank) return {{}, false};
   shape out;

@@ -800,7 +800,8 @@ template <class F, class... S>
   if (!is_matrix_product_ok(op, a, b)) throw shape_error(matrix_product_message(op, a, b));
   if (op == "dot") return shape{};
   if (op == "outer") return shape{a[0], b[0]};
-  shape out = try_broadcast(batch_dims(a), batch_dims(b)).value;
+  shape out;  // no batch dimensions unless an operand has rank 3 or more
+  if (a.rank() > 2 || b.rank() > 2) out = try_broadcast(batch_dims(a), batch_dims(b)).value;
   if (a.rank() >= 2) out.push_back(a[a.rank() - 2]);
   if (b.rank() >= 2) out.push_back(b[b.rank() - 1]);
   return out;
