@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -120,6 +121,37 @@ TEST_CASE("products of transposed operands (read in place, not materialised)", "
                     Catch::Matchers::StartsWith("leibniz: mm: shapes (3, 2) and (5, 3) do not fit"));
   CHECK_THROWS_WITH(lz::eval(lz::mm(lz::transpose(a), b), a = v, b = C),
                     "leibniz: transpose: needs a 2-D operand, got shape (5,)");
+}
+
+TEST_CASE("the row dot products of a product, two rows at a time, are dot4's bit for bit", "[tensor_eval]") {
+  // mm(a, transpose(c)) takes two rows of c per pass (detail::dot4_pair); each result must
+  // be the single-row sum exactly, with the same partial sums, whatever the length's tail
+  for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 5u, 7u, 8u, 63u, 64u, 65u}) {
+    std::vector<double> x(n), y0(n), y1(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      x[k] = std::sin(1.0 + 0.7 * static_cast<double>(k));
+      y0[k] = std::cos(0.3 * static_cast<double>(k)) * 1e3;
+      y1[k] = 1.0 / (1.0 + static_cast<double>(k)) - 0.25;
+    }
+    double r0 = -1, r1 = -1;
+    lz::detail::dot4_pair(x.data(), y0.data(), y1.data(), n, r0, r1);
+    CHECK(r0 == lz::detail::dot4(x.data(), y0.data(), n));
+    CHECK(r1 == lz::detail::dot4(x.data(), y1.data(), n));
+    std::vector<float> xf(x.begin(), x.end()), yf(y0.begin(), y0.end());
+    float f0 = -1, f1 = -1;
+    lz::detail::dot4_pair(xf.data(), yf.data(), xf.data(), n, f0, f1);
+    CHECK(f0 == lz::detail::dot4(xf.data(), yf.data(), n));
+    CHECK(f1 == lz::detail::dot4(xf.data(), xf.data(), n));
+  }
+  // a 3 x 65 times (4 x 65)^T product: two pairs of rows per row of the result
+  lz::tensor<double> P(lz::shape{3, 65}, 0.0), Q(lz::shape{4, 65}, 0.0);
+  for (std::size_t k = 0; k < 65; ++k) {
+    for (std::size_t i = 0; i < 3; ++i) P(i, k) = std::sin(static_cast<double>(i * 65 + k));
+    for (std::size_t j = 0; j < 4; ++j) Q(j, k) = std::cos(static_cast<double>(j * 65 + k));
+  }
+  auto const r = lz::eval(lz::mm(a, lz::transpose(b)), a = P, b = Q);
+  for (std::size_t i = 0; i < 3; ++i)
+    for (std::size_t j = 0; j < 4; ++j) CHECK(r(i, j) == lz::detail::dot4(&P(i, 0), &Q(j, 0), 65));
 }
 
 TEST_CASE("result types: fixed in, fixed out; dynamic in, lz::tensor out", "[tensor_eval]") {
