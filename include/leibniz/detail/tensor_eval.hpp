@@ -782,7 +782,7 @@ template <class F, class... S>
   // dimensions before the last two are batch dimensions, broadcast against each other
   if (a.rank() < 1 || b.rank() < 1) return false;
   if (a[a.rank() - 1] != b[b.rank() == 1 ? 0 : b.rank() - 2]) return false;
-  return try_broadcast(batch_dims(a), batch_dims(b)).ok;
+  return !is_batched_matmul(a, b) || try_broadcast(batch_dims(a), batch_dims(b)).ok;
 }
 
 [[nodiscard]] inline std::string matrix_product_message(std::string_view op, shape const& a,
