@@ -154,6 +154,25 @@ TEST_CASE("the row dot products of a product, two rows at a time, are dot4's bit
     for (std::size_t j = 0; j < 4; ++j) CHECK(r(i, j) == lz::detail::dot4(&P(i, 0), &Q(j, 0), 65));
 }
 
+TEST_CASE("transpose(c) times a vector adds the rows of c in order, bit for bit", "[tensor_eval]") {
+  // matmul(transpose(c), v) adds v_k c_k over the rows k of c, four rows per pass over the
+  // result: each element must get the additions of one row at a time, in row order
+  for (std::size_t n : {1u, 3u, 4u, 7u, 9u}) {
+    lz::tensor<double> C(lz::shape{n, 10}, 0.0), v(lz::shape{n}, 0.0);
+    for (std::size_t k = 0; k < n; ++k) {
+      v(k) = std::cos(0.9 * static_cast<double>(k)) * 3;
+      for (std::size_t i = 0; i < 10; ++i) C(k, i) = std::sin(static_cast<double>(10 * k + i)) * 1e2 + 1e-3;
+    }
+    auto const r = lz::eval(lz::matmul(lz::transpose(a), b), a = C, b = v);
+    REQUIRE(r.shape() == lz::shape{10});
+    for (std::size_t i = 0; i < 10; ++i) {
+      double want = 0;
+      for (std::size_t k = 0; k < n; ++k) want += v(k) * C(k, i);
+      CHECK(r(i) == want);
+    }
+  }
+}
+
 TEST_CASE("result types: fixed in, fixed out; dynamic in, lz::tensor out", "[tensor_eval]") {
   lz::fixed_tensor<float, 2> const f{2, 3};
   STATIC_REQUIRE(std::is_same_v<decltype(lz::eval(a * 2, a = f)), lz::fixed_tensor<float, 2>>);

@@ -987,9 +987,28 @@ template <class R, bool TransposedA>
 constexpr void matrix_vector(R const* pa, R const* pb, R* po, std::size_t m, std::size_t n) {
   if constexpr (TransposedA) {
     // out_i = sum_k b_k c_ki over the rows k of c, from first to last
+    // Four rows per pass over out, each element updated in a register in row order (the
+    // same additions as one row at a time, bit for bit): with one row per pass, a short
+    // out (W7's 10 elements) was stored and loaded again for every row of c.
     auto axpys = [=](std::size_t k0, std::size_t k1, R* out) {
       for (std::size_t i = 0; i < m; ++i) out[i] = 0;
-      for (std::size_t k = k0; k < k1; ++k) {
+      std::size_t k = k0;
+      for (; k + 4 <= k1; k += 4) {
+        R const b0 = pb[k], b1 = pb[k + 1], b2 = pb[k + 2], b3 = pb[k + 3];
+        R const* const c0 = pa + k * m;
+        R const* const c1 = c0 + m;
+        R const* const c2 = c1 + m;
+        R const* const c3 = c2 + m;
+        for (std::size_t i = 0; i < m; ++i) {
+          R o = out[i];
+          o += b0 * c0[i];
+          o += b1 * c1[i];
+          o += b2 * c2[i];
+          o += b3 * c3[i];
+          out[i] = o;
+        }
+      }
+      for (; k < k1; ++k) {
         R const bk = pb[k];
         R const* const crow = pa + k * m;
         for (std::size_t i = 0; i < m; ++i) out[i] += bk * crow[i];
