@@ -141,7 +141,7 @@ constexpr auto evaluate(E const& e, Env const& env) {
   else if constexpr (Env::cache_type::template holds_tensor<E, Env>)
     return env.cache->template view<E>();
   else if constexpr (Env::cache_type::template holds_by_numbers<E, Env>)
-    return env.cache->view_by_numbers(e, env);
+    return env.cache->by_numbers.view(e, env);
   else
     return evaluate_node<R>(e, env);
 }

@@ -235,13 +235,7 @@ struct numbers_slots<R, boost::mp11::mp_list<N...>> {
   /// node of the type met, read from there for a later node with the same numbers.
   template <class E, class Env>
   [[nodiscard]] auto view(E const& e, Env const& env) {
-    auto compute = [&] {
-      auto v = evaluate_node<R>(e, env);
-      if constexpr (std::is_same_v<decltype(v), owned<tensor<R>>>)
-        return v;
-      else
-        return owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
-    };
+    auto compute = [&] { return owned_tensor<R>(evaluate_node<R>(e, env)); };
     auto& slot = std::get<numbers_slot<R, E>>(slots);
     tensor<R> const* t = &slot.value.value;
     if (!slot.node) {
@@ -351,12 +345,6 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
   [[no_unique_address]] tensor_slots<R, tensor_count> tensors;
   [[no_unique_address]] numbers_slots<R, boost::mp11::mp_list<N...>> by_numbers;
 
-  /// The value of node e of a type held by its numbers, read in place.
-  template <class E, class Env>
-  [[nodiscard]] auto view_by_numbers(E const& e, Env const& env) {
-    return by_numbers.view(e, env);
-  }
-
   /// The held tensor value of E, read in place.
   template <class E>
   [[nodiscard]] constexpr auto view() const noexcept {
@@ -400,11 +388,8 @@ struct cse_cache<R, boost::mp11::mp_list<T...>, Scalars, boost::mp11::mp_list<U.
         tensors.slot[tensor_index<twin_t<sine>>] = std::move(cos_u);
       }
     } else if constexpr (holds_tensor<E, Env>) {
-      auto v = evaluate_node<R>(stateless_instance<E>, env);
-      if constexpr (std::is_same_v<decltype(v), owned<tensor<R>>>)
-        tensors.slot[tensor_index<E>] = std::move(v);  // a product's result, moved in
-      else  // a shared elementwise node, once, into a buffer of an earlier eval if there is one
-        tensors.slot[tensor_index<E>] = owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
+      // a product's result moved in; a shared elementwise node computed once
+      tensors.slot[tensor_index<E>] = owned_tensor<R>(evaluate_node<R>(stateless_instance<E>, env));
     }
   }
 };
@@ -448,11 +433,11 @@ struct is_twin_to_add {
 template <class L, class... E>
 struct held_tensors {
   using roots = boost::mp11::mp_list<E...>;
-  using held = boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<roots, cse_uses<E...>>>;
+  using uses = cse_uses<E...>;
+  using held = boost::mp11::mp_copy_if_q<L, is_held_tensor_candidate<roots, uses>>;
   using type = boost::mp11::mp_append<
       held, boost::mp11::mp_copy_if_q<boost::mp11::mp_transform<twin_t, held>, is_twin_to_add<L, held, roots>>>;
   /// The nodes held by their numbers (is_held_by_numbers).
-  using uses = cse_uses<E...>;
   using by_numbers = boost::mp11::mp_copy_if_q<
       boost::mp11::mp_unique<boost::mp11::mp_copy_if<uses, is_costly_with_numbers>>, is_held_by_numbers<roots, uses>>;
 };

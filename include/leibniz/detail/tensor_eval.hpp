@@ -724,6 +724,17 @@ template <class V>
   return to_shape(value_shape(v)).numel();
 }
 
+/// A tensor value of run-time shape as an owned lz::tensor: moved when it is one already (a
+/// product's result), else computed into a buffer of the thread's pool (a buffer of an
+/// earlier eval if there is one).
+template <class R, class V>
+[[nodiscard]] owned<tensor<R>> owned_tensor(V&& v) {
+  if constexpr (std::is_same_v<V, owned<tensor<R>>>)
+    return std::move(v);
+  else
+    return owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
+}
+
 /// The element at a multi-index (bounds-checked) of any value.
 template <class R, class V>
 [[nodiscard]] constexpr R element_at(V const& v, long long const* index, std::size_t count) {
@@ -801,8 +812,8 @@ template <class F, class... S>
   if (!is_matrix_product_ok(op, a, b)) throw shape_error(matrix_product_message(op, a, b));
   if (op == "dot") return shape{};
   if (op == "outer") return shape{a[0], b[0]};
-  shape out;  // no batch dimensions unless an operand has rank 3 or more
-  if (a.rank() > 2 || b.rank() > 2) out = try_broadcast(batch_dims(a), batch_dims(b)).value;
+  shape out;  // the broadcast batch dimensions, if any
+  if (is_batched_matmul(a, b)) out = try_broadcast(batch_dims(a), batch_dims(b)).value;
   if (a.rank() >= 2) out.push_back(a[a.rank() - 2]);
   if (b.rank() >= 2) out.push_back(b[b.rank() - 1]);
   return out;
@@ -877,7 +888,7 @@ template <class R, class V>
   } else if constexpr (is_static_shape_v<operand_shape_t<V>>) {
     return materialize<R>(v);
   } else {  // a temporary in a buffer of the thread's pool, given back after the product
-    return owned<tensor<R>>{materialize_into<R>(v, thread_scratch<R>().take(numel_of(v)))};
+    return owned_tensor<R>(v);
   }
 }
 
