@@ -128,6 +128,12 @@ struct apply_function {
   constexpr auto operator()(R... v) const {
     return F::apply(v...);
   }
+  /// F's kernel for n contiguous elements, where it has one (tensor_eval.hpp, fill_bulk).
+  template <class R>
+    requires requires(R const* in, R* out, std::size_t n) { F::apply_n(in, out, n); }
+  static void apply_n(R const* in, R* out, std::size_t n) noexcept {
+    F::apply_n(in, out, n);
+  }
 };
 
 /// Evaluates node e, or reads its value from the table of common subexpressions

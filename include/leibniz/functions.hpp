@@ -7,6 +7,7 @@
 #include <leibniz/detail/math.hpp>
 #include <leibniz/expression.hpp>
 
+#include <cstddef>
 #include <ostream>
 #include <string_view>
 #include <tuple>
@@ -274,6 +275,8 @@ struct tanh_t : unary_function<tanh_t> {
   [[nodiscard]] static constexpr T apply(T x) {
     return detail::math::tanh(x);
   }
+  /// tanh of n doubles at run time, two at a time (each as apply gives it).
+  static void apply_n(double const* in, double* out, std::size_t n) noexcept { detail::vmath::tanh_n(in, out, n); }
   template <class E, class U>
   static constexpr auto derivative(E const& e, U const&) {
     return detail::make_sub(constant<1>{}, detail::make_pow(e, constant<2>{}));

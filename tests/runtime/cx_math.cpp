@@ -469,7 +469,7 @@ TEMPLATE_TEST_CASE("cx functions return <cmath>'s NaN/inf at domain edges at run
   CHECK(std::signbit(cx::erf(opaque(-T(0)))));
 }
 
-TEMPLATE_TEST_CASE("math wrappers call <cmath> at run time", "[cx_math]", float, double, long double) {
+TEMPLATE_TEST_CASE("math wrappers call <cmath> (tanh of a double: vmath) at run time", "[cx_math]", float, double, long double) {
   using T = TestType;
   const T x = opaque(T(0.375));
   CHECK(lm::sqrt(x) == std::sqrt(x));
@@ -490,7 +490,10 @@ TEMPLATE_TEST_CASE("math wrappers call <cmath> at run time", "[cx_math]", float,
   CHECK(lm::erfc(x) == std::erfc(x));
   CHECK(lm::sinh(x) == std::sinh(x));
   CHECK(lm::cosh(x) == std::cosh(x));
-  CHECK(lm::tanh(x) == std::tanh(x));
+  if constexpr (std::is_same_v<T, double>)
+    CHECK(lm::tanh(x) == leibniz::detail::vmath::tanh(x));  // the kernel tensors use, two at a time
+  else
+    CHECK(lm::tanh(x) == std::tanh(x));
   CHECK(lm::pow(x, T(1.5)) == std::pow(x, T(1.5)));
   CHECK(lm::fabs(-x) == x);
   const T b = opaque(T(1.25));  // exactly representable powers

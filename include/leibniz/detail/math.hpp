@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include <leibniz/detail/cx_math.hpp>
+#include <leibniz/detail/vector_math.hpp>
 
 /// Math functions used by the evaluator: leibniz::detail::cx during constant evaluation,
 /// <cmath> at run time. T is float, double or long double.
@@ -166,11 +167,15 @@ template <cx_floating T>
   }
 }
 
-/// tanh(x): cx::tanh in constant evaluation, std::tanh otherwise.
+/// tanh(x): cx::tanh in constant evaluation; at run time vmath::tanh for a double (the
+/// kernel that tensors apply to two elements at a time, so that a value does not depend on
+/// how it was computed), std::tanh otherwise.
 template <cx_floating T>
 [[nodiscard]] constexpr T tanh(T x) {
   if (std::is_constant_evaluated()) {
     return cx::tanh(x);
+  } else if constexpr (std::is_same_v<T, double>) {
+    return vmath::tanh(x);
   } else {
     return std::tanh(x);
   }

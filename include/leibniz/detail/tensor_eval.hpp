@@ -614,9 +614,70 @@ constexpr void write_elements(V const& v, shape const& s, Write write) {
   for_each_element<R>(v, s, write);
 }
 
+/// Whether Op computes n contiguous elements at once (Op::apply_n: a vectorised kernel,
+/// as functions.hpp's tanh_t has), and V is Op applied to one tensor operand.
+template <class Op, class R>
+concept bulk_op = requires(R const* in, R* out, std::size_t n) { Op::apply_n(in, out, n); };
+template <class R, class V>
+inline constexpr bool is_bulk_unary_v = false;
+template <class R, class Op, class S, class A>
+  requires(bulk_op<Op, R> && !std::is_arithmetic_v<A>)
+inline constexpr bool is_bulk_unary_v<R, ewise<Op, S, A>> = true;
+
+/// The elements of an operand as one contiguous array in the loop's order, or nullptr: a
+/// dense view or an owned value of the loop's shape.
+template <class R, class A>
+[[nodiscard]] constexpr R const* contiguous_elements(A const&, shape const&) noexcept {
+  return nullptr;
+}
+template <class R, class S>
+[[nodiscard]] constexpr R const* contiguous_elements(dense_view<R, S> const& a, shape const& s) noexcept {
+  return to_shape(a.extents) == s ? a.data : nullptr;
+}
+template <class R, class T>
+[[nodiscard]] constexpr R const* contiguous_elements(owned<T> const& a, shape const& s) noexcept {
+  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(*a.data())>, R>)
+    return to_shape(a.shape()) == s ? a.data() : nullptr;
+  else
+    return nullptr;
+}
+
+template <class R, class V, class Out>
+constexpr void fill(V const& v, Out& out, shape const& s);
+
+/// fill for Op(a) where Op has a kernel for n elements (is_bulk_unary_v): the operand is read
+/// in place if it is contiguous, else written into `out` first; then the kernel runs over
+/// the array (in blocks on OpenMP's threads for a large value, when they are enabled).
+template <class R, class V, class Out>
+void fill_bulk(V const& v, Out& out, shape const& s) {
+  auto const& a = std::get<0>(v.args);
+  R* const o = out.data();
+  R const* in = contiguous_elements<R>(a, s);
+  if (!in) {
+    fill<R>(a, out, s);
+    in = o;
+  }
+  std::size_t const n = s.numel();
+  if constexpr (parallel_enabled) {
+    if (run_parallel(n)) {
+      parallel_blocks(n, parallel_block, [&](std::size_t begin, std::size_t end, std::size_t) {
+        decltype(v.op)::apply_n(in + begin, o + begin, end - begin);
+      });
+      return;
+    }
+  }
+  decltype(v.op)::apply_n(in, o, n);
+}
+
 /// Writes every element of a tensor operand into `out` (whose shape is the operand's).
 template <class R, class V, class Out>
 constexpr void fill(V const& v, Out& out, shape const& s) {
+  if constexpr (is_bulk_unary_v<R, V>) {
+    if (!std::is_constant_evaluated()) {
+      fill_bulk<R>(v, out, s);
+      return;
+    }
+  }
   R* const o = out.data();
   write_elements<R>(v, s, [o](std::size_t i, R x) { o[i] = x; });
 }
