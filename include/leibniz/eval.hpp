@@ -54,6 +54,28 @@ struct value_context {
   constexpr auto with(U const& u, B const& b) const {
     return evaluate<R>(u, extend_environment(env, b));
   }
+  /// Writes the value of u (every element, row-major) into out: by u's `into` rule where it
+  /// has one and is not read from the table of common subexpressions, else evaluated and
+  /// copied.
+  template <class U>
+  constexpr void into(U const& u, R* out) const {
+    using cache = typename Env::cache_type;
+    if constexpr (has_into_rule<U, value_context> && !cache::template holds<U, Env> &&
+                  !cache::template holds_tensor<U, Env> && !cache::template holds_by_numbers<U, Env>) {
+      call_function_t<U>::into(u, *this, out);
+    } else {
+      auto const x = evaluate<R>(u, env);
+      if constexpr (std::is_arithmetic_v<decltype(x)>) {
+        *out = x;
+      } else {
+        struct storage {
+          R* p;
+          constexpr R* data() const noexcept { return p; }
+        } o{out};
+        fill<R>(x, o, to_shape(x.shape()));
+      }
+    }
+  }
 };
 
 /// What the shape rule of an operation gets (`F::shape(e, s)`): `s(u)` is the shape of

@@ -33,6 +33,22 @@ constexpr auto with_product_operand(X const& x, V const& v, F const& f) {
   }
 }
 
+/// Whether product Op's node E has a static result shape of rank 1 or more, the operands'
+/// static shapes fitting, in value context V.
+template <class Op, class E, class V>
+inline constexpr bool is_static_product_result_v = [] {
+  using SA = std::remove_cvref_t<decltype(std::declval<V const&>().shape(arg<0>(std::declval<E const&>())))>;
+  using SB = std::remove_cvref_t<decltype(std::declval<V const&>().shape(arg<1>(std::declval<E const&>())))>;
+  if constexpr (is_static_shape_v<SA> && is_static_shape_v<SB>) {
+    if constexpr (static_product_ok<Op, SA, SB>())
+      return !is_scalar_shape_v<decltype(lift_shape<product_shape_fn<Op>>(SA{}, SB{}))>;
+    else
+      return false;
+  } else {
+    return false;
+  }
+}();
+
 }  // namespace detail
 
 namespace fn {
@@ -48,6 +64,19 @@ struct matrix_product_rules {
     return detail::with_product_operand(detail::arg<0>(e), v, [&](auto const& a) {
       return detail::with_product_operand(detail::arg<1>(e), v, [&](auto const& b) {
         return detail::matrix_product<R, Derived>(a, b);
+      });
+    });
+  }
+  /// A result of static shape (rank 1 or more) written straight into the caller's
+  /// storage (a fixed_tensor formula's result, the W5 vjp), not copied out of a temporary.
+  template <class E, class V>
+    requires detail::is_static_product_result_v<Derived, E, V>
+  static constexpr void into(E const& e, V const& v, typename V::scalar* out) {
+    using R = typename V::scalar;
+    detail::with_product_operand(detail::arg<0>(e), v, [&](auto const& a) {
+      detail::with_product_operand(detail::arg<1>(e), v, [&](auto const& b) {
+        detail::write_matrix_product<R, Derived>(a, b, detail::to_shape(detail::value_shape(a)),
+                                                 detail::to_shape(detail::value_shape(b)), out, false);
       });
     });
   }

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <type_traits>
 #include <vector>
 
@@ -170,6 +172,37 @@ TEST_CASE("transpose(c) times a vector adds the rows of c in order, bit for bit"
       for (std::size_t k = 0; k < n; ++k) want += v(k) * C(k, i);
       CHECK(r(i) == want);
     }
+  }
+}
+
+TEST_CASE("a fixed-size product written straight into the result equals the lz::tensor one", "[tensor_eval]") {
+  // The fixed results below are written by the products' `into` rule into the caller's
+  // uninitialised fixed_tensor (through a fit that passes its operand through, for the
+  // vjp); the lz::tensor results by the owned path. Every element must be written.
+  auto const equal = [](auto const& fixed, lz::tensor<double> const& dynamic) {
+    REQUIRE(fixed.size() == dynamic.size());
+    for (std::size_t i = 0; i < dynamic.size(); ++i) CHECK(fixed.data()[i] == dynamic.data()[i]);
+  };
+  lz::fixed_tensor<double, 2, 2, 3> Bf;
+  double const b_values[] = {1., 2., 3., 4., 5., 6., -1., 0.5, 2., 3., -2., 1.};
+  std::copy(std::begin(b_values), std::end(b_values), Bf.data());
+  lz::fixed_tensor<double, 3, 2> const Mf{{1., -1.}, {2., 0.5}, {-3., 4.}};
+  lz::fixed_tensor<double, 2, 3> const Nf{{0.5, 1., -2.}, {3., 0.25, 1.}};
+  lz::fixed_tensor<double, 3> const vf{2., -1., 0.25};
+  lz::tensor<double> const B(Bf), M(Mf), N(Nf), v(vf);
+  for (int round = 0; round < 2; ++round) {  // the second round's results land on the first's stack
+    equal(lz::eval(lz::matmul(a, b), a = Bf, b = Mf), lz::eval(lz::matmul(a, b), a = B, b = M));  // batched
+    equal(lz::eval(lz::matmul(a, b), a = vf, b = Mf), lz::eval(lz::matmul(a, b), a = v, b = M));  // 1-D x 2-D
+    equal(lz::eval(lz::mm(lz::transpose(b), lz::transpose(a)), a = Nf, b = Mf),
+          lz::eval(lz::mm(lz::transpose(b), lz::transpose(a)), a = N, b = M));
+    auto const z = lz::mm(a, b);  // the W5 vjp: fit(mm(fit(w, z), transpose(b)), a), written in place
+    lz::fixed_tensor<double, 1, 3> const w{{1., 2., -0.5}};
+    lz::fixed_tensor<double, 1, 3> const xf{{0.5, 1., 2.}};
+    lz::fixed_tensor<double, 3, 3> const yf{{1., 2., 3.}, {0., -1., 4.}, {2., 2., -2.}};
+    auto const g = lz::eval(lz::vjp(z, a, w), a = xf, b = yf);
+    STATIC_REQUIRE(std::is_same_v<std::remove_cvref_t<decltype(g)>, lz::fixed_tensor<double, 1, 3>>);
+    equal(g, lz::eval(lz::vjp(z, a, lz::tensor<double>(w)), a = lz::tensor<double>(xf), b = lz::tensor<double>(yf)));
+    CHECK(g(0, 2) == 1. * 2. + 2. * 2. + -0.5 * -2.);  // row 2 of y dotted with w
   }
 }
 

@@ -1184,25 +1184,12 @@ inline constexpr bool is_one_hot_v<one_hot<R, S>> = true;
 /// an element access): one row of the other operand (one column, when the one-hot operand
 /// is on the right) scaled by the one value, instead of a full product. The other operand
 /// may be transposed<V>, read in place. The shapes have been checked by the caller.
-template <class R, class A, class B, class SO>
-[[nodiscard]] constexpr auto one_hot_product(A const& a, B const& b, shape const& sa, shape const& sb,
-                                             SO const& so) {
+template <class R, class A, class B>
+constexpr void write_one_hot_product(A const& a, B const& b, shape const& sa, shape const& sb, R* po) {
   std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
   std::size_t const n = sa[sa.rank() - 1];
   std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
   // zeroed only where the row (column) below leaves elements unwritten
-  auto out = [&] {
-    if constexpr (is_scalar_shape_v<SO>)
-      return R(0);
-    else
-      return owned_storage<R>(so);
-  }();
-  R* const po = [&] {
-    if constexpr (is_scalar_shape_v<SO>)
-      return &out;
-    else
-      return out.value.data();
-  }();
   if ((is_one_hot_v<A> && m > 1) || (is_one_hot_v<B> && p > 1)) std::fill(po, po + m * p, R(0));
   if constexpr (is_one_hot_v<A>) {  // out[i0, :] = v * b[k0, :]
     std::size_t const i0 = a.k / n, k0 = a.k % n;
@@ -1219,8 +1206,12 @@ template <class R, class A, class B, class SO>
     R const v = static_cast<R>(b.v);
     for (std::size_t i = 0; i < m; ++i) po[i * p + j0] = pa[i * a_i + k0 * a_k] * v;
   }
-  return out;
 }
+
+template <class R, class Op, class A, class B, class SO>
+[[nodiscard]] constexpr auto owned_product(A const& a, B const& b, shape const& sa, shape const& sb, SO const& so);
+template <class R, class Op, class A, class B>
+constexpr void write_matrix_product(A const& a, B const& b, shape const& sa, shape const& sb, R* po, bool zeroed);
 
 /// mm, matmul, dot and outer of two values, as owned results (or a scalar for dot).
 /// Either operand may be `transposed<V>` (2-D): it is read in place with swapped strides.
@@ -1242,83 +1233,102 @@ template <class R, class Op, class A, class B>
   } else {
     shape const sa = to_shape(value_shape(a)), sb = to_shape(value_shape(b));
     auto const so = lift_shape<product_shape_fn<Op>>(value_shape(a), value_shape(b));
-    if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
-      if (!is_batched_matmul(sa, sb)) return one_hot_product<R>(a, b, sa, sb, so);
-    }
-    auto const da = operand_elements<R>(a);
-    auto const db = operand_elements<R>(b);
-    R const* pa = element_pointer(da);
-    R const* pb = element_pointer(db);
     if constexpr (is_scalar_shape_v<std::remove_cvref_t<decltype(so)>>) {
       R acc = 0;
-      for (std::size_t k = 0; k < sa[0]; ++k) acc += pa[k] * pb[k];
+      if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
+        write_one_hot_product<R>(a, b, sa, sb, &acc);
+      } else {
+        auto const da = operand_elements<R>(a);
+        auto const db = operand_elements<R>(b);
+        R const* pa = element_pointer(da);
+        R const* pb = element_pointer(db);
+        for (std::size_t k = 0; k < sa[0]; ++k) acc += pa[k] * pb[k];
+      }
       return acc;
     } else {
-      // Every element is written below, and only the batched matmul adds into a zeroed
-      // result; a fixed result is not zeroed first (the W5 K = 64 vjp: 439-443 ns zeroed,
-      // 419 not). An lz::tensor one is, although it need not be: without the zero fill of
-      // its buffer of the thread's pool, W7 1000 x 100 took 40-41 us instead of 31 (two
-      // runs; not understood).
-      using SO = std::remove_cvref_t<decltype(so)>;
-      auto out = [&] {
-        if constexpr (is_static_shape_v<SO>)
-          return typename container<R, SO>::type{uninitialized};
-        else
-          return container<R, SO>::scratch(so);
-      }();
-      R* po = out.data();
-      if (Op::name == "outer") {
-        for (std::size_t i = 0; i < sa[0]; ++i)
-          for (std::size_t j = 0; j < sb[0]; ++j) po[i * sb[0] + j] = pa[i] * pb[j];
-      } else if (Op::name == "matmul" && is_batched_matmul(sa, sb)) {
-        // one product per batch entry; a transposed operand is 2-D, read in place
-        constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
-        batched_layout const L(sa, sb);
-        if constexpr (is_static_shape_v<SO>) std::fill(po, po + SO::count, R(0));
-        std::size_t const a_i = ta ? 1 : L.n, a_k = ta ? L.m : 1;
-        std::size_t const b_k = tb ? 1 : L.p, b_j = tb ? L.n : 1;
-        L.for_each([&](std::size_t t, std::size_t oa, std::size_t ob) {
-          add_product(pa + oa, a_i, a_k, pb + ob, b_k, b_j, po + t * L.m * L.p, L.p, L.m, L.n, L.p);
-        });
-      } else {
-        constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
-        std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
-        std::size_t const n = sa[sa.rank() - 1];
-        std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
-        if (p == 1 && !tb) {
-          matrix_vector<R, ta>(pa, pb, po, m, n);
-        } else if constexpr (tb && !ta) {
-          // b = transpose(c), c of shape p x n: out_ij = sum_k a_ik c_jk, both read along
-          // their rows; four partial sums let the compiler vectorise without -ffast-math
-          // (two rows of c at a time, dot4_pair)
-          for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
-            for (std::size_t i = i0; i < i1; ++i) {
-              R const* const arow = pa + i * n;
-              R* const orow = po + i * p;
-              std::size_t j = 0;
-              for (; j + 1 < p; j += 2) dot4_pair(arow, pb + j * n, pb + (j + 1) * n, n, orow[j], orow[j + 1]);
-              if (j < p) orow[j] = dot4(arow, pb + j * n, n);
-            }
-          });
-        } else {
-          // i-k-j: the inner loop runs along the rows of b and of the result; a_ik is
-          // pa[k m + i] when a is the transpose of an n x m value
-          std::size_t const a_i = ta ? 1 : n, a_k = ta ? m : 1;
-          std::size_t const b_k = tb ? 1 : p, b_j = tb ? n : 1;
-          for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
-            for (std::size_t i = i0; i < i1; ++i) {
-              R* row = po + i * p;
-              for (std::size_t j = 0; j < p; ++j) row[j] = 0;
-              for (std::size_t k = 0; k < n; ++k) {
-                R const aik = pa[i * a_i + k * a_k];
-                R const* brow = pb + k * b_k;
-                for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];  // b_j is 1 unless b is transposed
-              }
-            }
-          });
+      return owned_product<R, Op>(a, b, sa, sb, so);
+    }
+  }
+}
+
+/// A product's owned result, built where it is returned (one return of one variable): a
+/// fixed one is not zeroed first, since every element is written. An lz::tensor one is,
+/// although it need not be: without the zero fill of its buffer of the thread's pool, W7
+/// 1000 x 100 took 40-41 us instead of 31 (two runs; not understood).
+template <class R, class Op, class A, class B, class SO>
+[[nodiscard]] constexpr auto owned_product(A const& a, B const& b, shape const& sa, shape const& sb, SO const& so) {
+  auto out = [&] {
+    if constexpr (is_static_shape_v<SO>)
+      return owned_storage<R>(so);
+    else
+      return owned<tensor<R>>{container<R, SO>::scratch(so)};
+  }();
+  write_matrix_product<R, Op>(a, b, sa, sb, out.value.data(), !is_static_shape_v<SO>);
+  return out;
+}
+
+/// mm, matmul or outer of a and b (shapes sa and sb, checked; a result of rank 1 or more)
+/// written into po, every element; `zeroed` when po's elements are 0 already. Either
+/// operand may be `transposed<V>` (2-D), read in place with swapped strides.
+template <class R, class Op, class A, class B>
+constexpr void write_matrix_product(A const& a, B const& b, shape const& sa, shape const& sb, R* po, bool zeroed) {
+  if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
+    if (!is_batched_matmul(sa, sb)) return write_one_hot_product<R>(a, b, sa, sb, po);
+  }
+  auto const da = operand_elements<R>(a);
+  auto const db = operand_elements<R>(b);
+  R const* pa = element_pointer(da);
+  R const* pb = element_pointer(db);
+  if (Op::name == "outer") {
+    for (std::size_t i = 0; i < sa[0]; ++i)
+      for (std::size_t j = 0; j < sb[0]; ++j) po[i * sb[0] + j] = pa[i] * pb[j];
+  } else if (Op::name == "matmul" && is_batched_matmul(sa, sb)) {
+    // one product per batch entry, added into a zeroed result; a transposed operand is
+    // 2-D, read in place
+    constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
+    batched_layout const L(sa, sb);
+    if (!zeroed) std::fill(po, po + L.batch.numel() * L.m * L.p, R(0));
+    std::size_t const a_i = ta ? 1 : L.n, a_k = ta ? L.m : 1;
+    std::size_t const b_k = tb ? 1 : L.p, b_j = tb ? L.n : 1;
+    L.for_each([&](std::size_t t, std::size_t oa, std::size_t ob) {
+      add_product(pa + oa, a_i, a_k, pb + ob, b_k, b_j, po + t * L.m * L.p, L.p, L.m, L.n, L.p);
+    });
+  } else {
+    constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
+    std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
+    std::size_t const n = sa[sa.rank() - 1];
+    std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
+    if (p == 1 && !tb) {
+      matrix_vector<R, ta>(pa, pb, po, m, n);
+    } else if constexpr (tb && !ta) {
+      // b = transpose(c), c of shape p x n: out_ij = sum_k a_ik c_jk, both read along
+      // their rows; four partial sums let the compiler vectorise without -ffast-math
+      // (two rows of c at a time, dot4_pair)
+      for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
+        for (std::size_t i = i0; i < i1; ++i) {
+          R const* const arow = pa + i * n;
+          R* const orow = po + i * p;
+          std::size_t j = 0;
+          for (; j + 1 < p; j += 2) dot4_pair(arow, pb + j * n, pb + (j + 1) * n, n, orow[j], orow[j + 1]);
+          if (j < p) orow[j] = dot4(arow, pb + j * n, n);
         }
-      }
-      return owned<decltype(out)>{std::move(out)};
+      });
+    } else {
+      // i-k-j: the inner loop runs along the rows of b and of the result; a_ik is
+      // pa[k m + i] when a is the transpose of an n x m value
+      std::size_t const a_i = ta ? 1 : n, a_k = ta ? m : 1;
+      std::size_t const b_k = tb ? 1 : p, b_j = tb ? n : 1;
+      for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
+        for (std::size_t i = i0; i < i1; ++i) {
+          R* row = po + i * p;
+          for (std::size_t j = 0; j < p; ++j) row[j] = 0;
+          for (std::size_t k = 0; k < n; ++k) {
+            R const aik = pa[i * a_i + k * a_k];
+            R const* brow = pb + k * b_k;
+            for (std::size_t j = 0; j < p; ++j) row[j] += aik * brow[j * b_j];  // b_j is 1 unless b is transposed
+          }
+        }
+      });
     }
   }
 }

@@ -202,7 +202,26 @@ struct fit_t : linear_operation<fit_t>, shape_of_operand<1> {
   static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
   template <class E, class V>
   static constexpr auto value(E const& e, V const& v) {
-    return detail::fit_value<typename V::scalar>(v(detail::arg<0>(e)), v.shape(detail::arg<1>(e)));
+    if constexpr (passes_through<E, V>)
+      return v(detail::arg<0>(e));  // the operand's value itself, not a copy
+    else
+      return detail::fit_value<typename V::scalar>(v(detail::arg<0>(e)), v.shape(detail::arg<1>(e)));
+  }
+  /// Whether the operand has like's shape already, known from the types (static shapes).
+  template <class E, class V>
+  static constexpr bool passes_through = [] {
+    using C = decltype(std::declval<V const&>()(detail::arg<0>(std::declval<E const&>())));
+    using S = std::remove_cvref_t<decltype(std::declval<V const&>().shape(detail::arg<1>(std::declval<E const&>())))>;
+    using SC = std::remove_cvref_t<decltype(detail::value_shape(std::declval<C const&>()))>;
+    return detail::is_static_shape_v<S> && std::is_same_v<SC, S>;
+  }();
+  /// A fit that passes its operand through writes the operand's value into the caller's
+  /// storage (by the operand's own `into` rule where it has one: the W5 vjp's product
+  /// goes straight into the result).
+  template <class E, class V>
+    requires passes_through<E, V>
+  static constexpr void into(E const& e, V const& v, typename V::scalar* out) {
+    v.into(detail::arg<0>(e), out);
   }
   /// The adjoint fits back: c is first brought to the node's own shape (a cotangent can
   /// be broadcast beyond its node's shape, as that of fit(x, s) in fit(x, s) * b for a
