@@ -1212,6 +1212,10 @@ template <class R, class Op, class A, class B, class SO>
 [[nodiscard]] constexpr auto owned_product(A const& a, B const& b, shape const& sa, shape const& sb, SO const& so);
 template <class R, class Op, class A, class B>
 constexpr void write_matrix_product(A const& a, B const& b, shape const& sa, shape const& sb, R* po, bool zeroed);
+template <class R, class Op, bool TA, bool TB, class SO>
+[[nodiscard]] constexpr auto owned_product_of(R const* pa, R const* pb, shape const& sa, shape const& sb, SO const& so);
+template <class R, class Op, bool TA, bool TB>
+constexpr void write_product_elements(R const* pa, R const* pb, shape const& sa, shape const& sb, R* po, bool zeroed);
 
 /// mm, matmul, dot and outer of two values, as owned results (or a scalar for dot).
 /// Either operand may be `transposed<V>` (2-D): it is read in place with swapped strides.
@@ -1251,19 +1255,39 @@ template <class R, class Op, class A, class B>
   }
 }
 
-/// A product's owned result, built where it is returned (one return of one variable): a
-/// fixed one is not zeroed first, since every element is written. An lz::tensor one is,
-/// although it need not be: without the zero fill of its buffer of the thread's pool, W7
-/// 1000 x 100 took 40-41 us instead of 31 (two runs; not understood).
+/// The storage of a product's owned result: a fixed one is not zeroed first, since every
+/// element is written. An lz::tensor one is, although it need not be: without the zero
+/// fill of its buffer of the thread's pool, W7 1000 x 100 took 40-41 us instead of 31 (two
+/// runs; not understood).
+template <class R, class SO>
+[[nodiscard]] constexpr auto product_storage(SO const& so) {
+  if constexpr (is_static_shape_v<SO>)
+    return owned_storage<R>(so);
+  else
+    return owned<tensor<R>>{container<R, SO>::scratch(so)};
+}
+
+/// A product's owned result, built where it is returned (one return of one variable). The
+/// operands' elements are resolved before the result's buffer is taken from the thread's
+/// pool: in the other order the buffers of W8's products changed places and its gradient
+/// took 306 us instead of 231.
 template <class R, class Op, class A, class B, class SO>
 [[nodiscard]] constexpr auto owned_product(A const& a, B const& b, shape const& sa, shape const& sb, SO const& so) {
-  auto out = [&] {
-    if constexpr (is_static_shape_v<SO>)
-      return owned_storage<R>(so);
-    else
-      return owned<tensor<R>>{container<R, SO>::scratch(so)};
-  }();
-  write_matrix_product<R, Op>(a, b, sa, sb, out.value.data(), !is_static_shape_v<SO>);
+  if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
+    auto out = product_storage<R>(so);
+    write_matrix_product<R, Op>(a, b, sa, sb, out.value.data(), !is_static_shape_v<SO>);
+    return out;
+  } else {
+    auto const da = operand_elements<R>(a);
+    auto const db = operand_elements<R>(b);
+    return owned_product_of<R, Op, is_transposed_v<A>, is_transposed_v<B>>(element_pointer(da), element_pointer(db),
+                                                                           sa, sb, so);
+  }
+}
+template <class R, class Op, bool TA, bool TB, class SO>
+[[nodiscard]] constexpr auto owned_product_of(R const* pa, R const* pb, shape const& sa, shape const& sb, SO const& so) {
+  auto out = product_storage<R>(so);
+  write_product_elements<R, Op, TA, TB>(pa, pb, sa, sb, out.value.data(), !is_static_shape_v<SO>);
   return out;
 }
 
@@ -1277,15 +1301,21 @@ constexpr void write_matrix_product(A const& a, B const& b, shape const& sa, sha
   }
   auto const da = operand_elements<R>(a);
   auto const db = operand_elements<R>(b);
-  R const* pa = element_pointer(da);
-  R const* pb = element_pointer(db);
+  write_product_elements<R, Op, is_transposed_v<A>, is_transposed_v<B>>(element_pointer(da), element_pointer(db), sa,
+                                                                         sb, po, zeroed);
+}
+
+/// write_matrix_product on the operands' row-major elements (of the transposed values'
+/// bases where TA or TB).
+template <class R, class Op, bool TA, bool TB>
+constexpr void write_product_elements(R const* pa, R const* pb, shape const& sa, shape const& sb, R* po, bool zeroed) {
   if (Op::name == "outer") {
     for (std::size_t i = 0; i < sa[0]; ++i)
       for (std::size_t j = 0; j < sb[0]; ++j) po[i * sb[0] + j] = pa[i] * pb[j];
   } else if (Op::name == "matmul" && is_batched_matmul(sa, sb)) {
     // one product per batch entry, added into a zeroed result; a transposed operand is
     // 2-D, read in place
-    constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
+    constexpr bool ta = TA, tb = TB;
     batched_layout const L(sa, sb);
     if (!zeroed) std::fill(po, po + L.batch.numel() * L.m * L.p, R(0));
     std::size_t const a_i = ta ? 1 : L.n, a_k = ta ? L.m : 1;
@@ -1294,7 +1324,7 @@ constexpr void write_matrix_product(A const& a, B const& b, shape const& sa, sha
       add_product(pa + oa, a_i, a_k, pb + ob, b_k, b_j, po + t * L.m * L.p, L.p, L.m, L.n, L.p);
     });
   } else {
-    constexpr bool ta = is_transposed_v<A>, tb = is_transposed_v<B>;
+    constexpr bool ta = TA, tb = TB;
     std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
     std::size_t const n = sa[sa.rank() - 1];
     std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
