@@ -1181,9 +1181,10 @@ template <class R, class S>
 inline constexpr bool is_one_hot_v<one_hot<R, S>> = true;
 
 /// mm, matmul or dot with a one-hot operand (a Jacobian sweep's seed, or the cotangent of
-/// an element access): one row of the other operand (one column, when the one-hot operand
-/// is on the right) scaled by the one value, instead of a full product. The other operand
-/// may be transposed<V>, read in place. The shapes have been checked by the caller.
+/// an element access) written into po, every element: one row of the other operand (one
+/// column, when the one-hot operand is on the right) scaled by the one value, zeros
+/// elsewhere, instead of a full product. The other operand may be transposed<V>, read in
+/// place. The shapes have been checked by the caller.
 template <class R, class A, class B>
 constexpr void write_one_hot_product(A const& a, B const& b, shape const& sa, shape const& sb, R* po) {
   std::size_t const m = sa.rank() == 2 ? sa[0] : 1;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// leibniz: elementary functions written once for a double and for four doubles at a time
+// leibniz: elementary functions written once for a double and for a pair of doubles at a time
 #ifndef LEIBNIZ_DETAIL_VECTOR_MATH_HPP
 #define LEIBNIZ_DETAIL_VECTOR_MATH_HPP
 
