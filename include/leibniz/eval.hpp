@@ -34,6 +34,13 @@ constexpr auto evaluate_node(E const& e, Env const& env);
 template <class E, class Env>
 constexpr auto shape_of(E const& e, Env const& env);
 
+/// Whether `evaluate` reads node E's value from Env's table of common subexpressions (a
+/// number, a held tensor, or a tensor held by its numbers) instead of computing it.
+template <class E, class Env>
+inline constexpr bool is_read_from_table_v =
+    Env::cache_type::template holds<E, Env> || Env::cache_type::template holds_tensor<E, Env> ||
+    Env::cache_type::template holds_by_numbers<E, Env>;
+
 /// What the value rule of an operation gets (`F::value(e, v)`, tensor_ops.hpp and
 /// detail/tensor_nodes.hpp): `v(u)` is the value of operand u, `v.shape(u)` its shape,
 /// `v.with(u, b)` the value of u with the binding b added (a Jacobian's sweeps), and
@@ -59,9 +66,7 @@ struct value_context {
   /// copied.
   template <class U>
   constexpr void into(U const& u, R* out) const {
-    using cache = typename Env::cache_type;
-    if constexpr (has_into_rule<U, value_context> && !cache::template holds<U, Env> &&
-                  !cache::template holds_tensor<U, Env> && !cache::template holds_by_numbers<U, Env>) {
+    if constexpr (has_into_rule<U, value_context> && !is_read_from_table_v<U, Env>) {
       call_function_t<U>::into(u, *this, out);
     } else {
       auto const x = evaluate<R>(u, env);
@@ -152,7 +157,7 @@ struct apply_function {
   }
   /// F's kernel for n contiguous elements, where it has one (tensor_eval.hpp, fill_bulk).
   template <class R>
-    requires requires(R const* in, R* out, std::size_t n) { F::apply_n(in, out, n); }
+    requires bulk_op<F, R>
   static void apply_n(R const* in, R* out, std::size_t n) noexcept {
     F::apply_n(in, out, n);
   }
@@ -365,8 +370,7 @@ struct eval_fn {
   template <class R, class E, class Env>
   static constexpr auto result_of(E const& f, Env const& env) {
     if constexpr (!(Env::dynamic || detail::holds_dynamic_literal_v<E>)) {
-      if constexpr (detail::has_into_rule<E, detail::value_context<R, Env>> &&
-                    !Env::cache_type::template holds<E, Env>) {
+      if constexpr (detail::has_into_rule<E, detail::value_context<R, Env>> && !detail::is_read_from_table_v<E, Env>) {
         return result_by_into<R>(f, detail::value_context<R, Env>{env});
       } else {
         return detail::materialize<R>(detail::evaluate<R>(f, env));

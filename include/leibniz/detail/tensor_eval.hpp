@@ -212,6 +212,19 @@ struct owned<tensor<R>> : owned_value<tensor<R>> {
   ~owned();
 };
 
+/// Whether a value is a dense view, or an owned tensor, of elements of type R (row-major,
+/// contiguous, read in place).
+template <class R, class V>
+inline constexpr bool is_view_of_v = false;
+template <class R, class S>
+inline constexpr bool is_view_of_v<R, dense_view<R, S>> = true;
+template <class R, class V>
+inline constexpr bool is_owned_of_v = false;
+template <class R, std::size_t... N>
+inline constexpr bool is_owned_of_v<R, owned<fixed_tensor<R, N...>>> = true;
+template <class R>
+inline constexpr bool is_owned_of_v<R, owned<tensor<R>>> = true;
+
 /// A scalar broadcast to a shape (the cotangent of a reduction).
 template <class R, class S>
 struct filled {
@@ -624,39 +637,24 @@ template <class R, class Op, class S, class A>
   requires(bulk_op<Op, R> && !std::is_arithmetic_v<A>)
 inline constexpr bool is_bulk_unary_v<R, ewise<Op, S, A>> = true;
 
-/// The elements of an operand as one contiguous array in the loop's order, or nullptr: a
-/// dense view or an owned value of the loop's shape.
-template <class R, class A>
-[[nodiscard]] constexpr R const* contiguous_elements(A const&, shape const&) noexcept {
-  return nullptr;
-}
-template <class R, class S>
-[[nodiscard]] constexpr R const* contiguous_elements(dense_view<R, S> const& a, shape const& s) noexcept {
-  return to_shape(a.extents) == s ? a.data : nullptr;
-}
-template <class R, class T>
-[[nodiscard]] constexpr R const* contiguous_elements(owned<T> const& a, shape const& s) noexcept {
-  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(*a.data())>, R>)
-    return to_shape(a.shape()) == s ? a.data() : nullptr;
-  else
-    return nullptr;
-}
-
 template <class R, class V, class Out>
 constexpr void fill(V const& v, Out& out, shape const& s);
 
 /// fill for Op(a) where Op has a kernel for n elements (is_bulk_unary_v): the operand is read
-/// in place if it is contiguous, else written into `out` first; then the kernel runs over
+/// in place if it is a dense view or an owned tensor, else written into `out` first; then the kernel runs over
 /// the array (in blocks on OpenMP's threads for a large value, when they are enabled).
 template <class R, class V, class Out>
 void fill_bulk(V const& v, Out& out, shape const& s) {
-  auto const& a = std::get<0>(v.args);
+  auto const& a = std::get<0>(v.args);  // of the loop's shape: an elementwise operand
+  using A = std::remove_cvref_t<decltype(a)>;
   R* const o = out.data();
-  R const* in = contiguous_elements<R>(a, s);
-  if (!in) {
+  R const* in = o;
+  if constexpr (is_view_of_v<R, A>)
+    in = a.data;
+  else if constexpr (is_owned_of_v<R, A>)
+    in = a.data();
+  else
     fill<R>(a, out, s);
-    in = o;
-  }
   std::size_t const n = s.numel();
   if constexpr (parallel_enabled) {
     if (run_parallel(n)) {
@@ -901,16 +899,6 @@ constexpr auto check_static_product() {
 template <class X>
 [[nodiscard]] constexpr auto const* element_pointer(X const& x);
 
-template <class R, class V>
-inline constexpr bool is_view_of_v = false;
-template <class R, class S>
-inline constexpr bool is_view_of_v<R, dense_view<R, S>> = true;
-template <class R, class V>
-inline constexpr bool is_owned_of_v = false;
-template <class R, std::size_t... N>
-inline constexpr bool is_owned_of_v<R, owned<fixed_tensor<R, N...>>> = true;
-template <class R>
-inline constexpr bool is_owned_of_v<R, owned<tensor<R>>> = true;
 
 /// Row-major elements read in place.
 template <class R>
@@ -1209,6 +1197,15 @@ constexpr void write_one_hot_product(A const& a, B const& b, shape const& sa, sh
   }
 }
 
+/// f(pa, pb) with the row-major elements of two product operands (of the transposed values'
+/// bases), a's resolved first.
+template <class R, class A, class B, class F>
+constexpr decltype(auto) with_product_elements(A const& a, B const& b, F&& f) {
+  auto const da = operand_elements<R>(a);
+  auto const db = operand_elements<R>(b);
+  return f(element_pointer(da), element_pointer(db));
+}
+
 template <class R, class Op, class A, class B, class SO>
 [[nodiscard]] constexpr auto owned_product(A const& a, B const& b, shape const& sa, shape const& sb, SO const& so);
 template <class R, class Op, class A, class B>
@@ -1243,11 +1240,9 @@ template <class R, class Op, class A, class B>
       if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
         write_one_hot_product<R>(a, b, sa, sb, &acc);
       } else {
-        auto const da = operand_elements<R>(a);
-        auto const db = operand_elements<R>(b);
-        R const* pa = element_pointer(da);
-        R const* pb = element_pointer(db);
-        for (std::size_t k = 0; k < sa[0]; ++k) acc += pa[k] * pb[k];
+        with_product_elements<R>(a, b, [&](R const* pa, R const* pb) {
+          for (std::size_t k = 0; k < sa[0]; ++k) acc += pa[k] * pb[k];
+        });
       }
       return acc;
     } else {
@@ -1257,15 +1252,17 @@ template <class R, class Op, class A, class B>
 }
 
 /// The storage of a product's owned result: a fixed one is not zeroed first, since every
-/// element is written. An lz::tensor one is, although it need not be: without the zero
-/// fill of its buffer of the thread's pool, W7 1000 x 100 took 40-41 us instead of 31 (two
-/// runs; not understood).
+/// element is written. An lz::tensor one is (product_storage_zeroed), although it need not
+/// be: without the zero fill of its buffer of the thread's pool, W7 1000 x 100 took 40-41
+/// us instead of 31 (two runs; not understood).
+template <class SO>
+inline constexpr bool product_storage_zeroed = !is_static_shape_v<SO>;
 template <class R, class SO>
 [[nodiscard]] constexpr auto product_storage(SO const& so) {
-  if constexpr (is_static_shape_v<SO>)
-    return owned_storage<R>(so);
-  else
+  if constexpr (product_storage_zeroed<SO>)
     return owned<tensor<R>>{container<R, SO>::scratch(so)};
+  else
+    return owned_storage<R>(so);
 }
 
 /// A product's owned result, built where it is returned (one return of one variable). The
@@ -1276,19 +1273,18 @@ template <class R, class Op, class A, class B, class SO>
 [[nodiscard]] constexpr auto owned_product(A const& a, B const& b, shape const& sa, shape const& sb, SO const& so) {
   if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
     auto out = product_storage<R>(so);
-    write_matrix_product<R, Op>(a, b, sa, sb, out.value.data(), !is_static_shape_v<SO>);
+    write_matrix_product<R, Op>(a, b, sa, sb, out.value.data(), product_storage_zeroed<SO>);
     return out;
   } else {
-    auto const da = operand_elements<R>(a);
-    auto const db = operand_elements<R>(b);
-    return owned_product_of<R, Op, is_transposed_v<A>, is_transposed_v<B>>(element_pointer(da), element_pointer(db),
-                                                                           sa, sb, so);
+    return with_product_elements<R>(a, b, [&](R const* pa, R const* pb) {
+      return owned_product_of<R, Op, is_transposed_v<A>, is_transposed_v<B>>(pa, pb, sa, sb, so);
+    });
   }
 }
 template <class R, class Op, bool TA, bool TB, class SO>
 [[nodiscard]] constexpr auto owned_product_of(R const* pa, R const* pb, shape const& sa, shape const& sb, SO const& so) {
   auto out = product_storage<R>(so);
-  write_product_elements<R, Op, TA, TB>(pa, pb, sa, sb, out.value.data(), !is_static_shape_v<SO>);
+  write_product_elements<R, Op, TA, TB>(pa, pb, sa, sb, out.value.data(), product_storage_zeroed<SO>);
   return out;
 }
 
@@ -1300,10 +1296,9 @@ constexpr void write_matrix_product(A const& a, B const& b, shape const& sa, sha
   if constexpr ((is_one_hot_v<A> || is_one_hot_v<B>) && Op::name != "outer") {
     if (!is_batched_matmul(sa, sb)) return write_one_hot_product<R>(a, b, sa, sb, po);
   }
-  auto const da = operand_elements<R>(a);
-  auto const db = operand_elements<R>(b);
-  write_product_elements<R, Op, is_transposed_v<A>, is_transposed_v<B>>(element_pointer(da), element_pointer(db), sa,
-                                                                         sb, po, zeroed);
+  with_product_elements<R>(a, b, [&](R const* pa, R const* pb) {
+    write_product_elements<R, Op, is_transposed_v<A>, is_transposed_v<B>>(pa, pb, sa, sb, po, zeroed);
+  });
 }
 
 /// write_matrix_product on the operands' row-major elements (of the transposed values'
@@ -1316,22 +1311,20 @@ constexpr void write_product_elements(R const* pa, R const* pb, shape const& sa,
   } else if (Op::name == "matmul" && is_batched_matmul(sa, sb)) {
     // one product per batch entry, added into a zeroed result; a transposed operand is
     // 2-D, read in place
-    constexpr bool ta = TA, tb = TB;
     batched_layout const L(sa, sb);
     if (!zeroed) std::fill(po, po + L.batch.numel() * L.m * L.p, R(0));
-    std::size_t const a_i = ta ? 1 : L.n, a_k = ta ? L.m : 1;
-    std::size_t const b_k = tb ? 1 : L.p, b_j = tb ? L.n : 1;
+    std::size_t const a_i = TA ? 1 : L.n, a_k = TA ? L.m : 1;
+    std::size_t const b_k = TB ? 1 : L.p, b_j = TB ? L.n : 1;
     L.for_each([&](std::size_t t, std::size_t oa, std::size_t ob) {
       add_product(pa + oa, a_i, a_k, pb + ob, b_k, b_j, po + t * L.m * L.p, L.p, L.m, L.n, L.p);
     });
   } else {
-    constexpr bool ta = TA, tb = TB;
     std::size_t const m = sa.rank() == 2 ? sa[0] : 1;
     std::size_t const n = sa[sa.rank() - 1];
     std::size_t const p = sb.rank() == 2 ? sb[1] : 1;
-    if (p == 1 && !tb) {
-      matrix_vector<R, ta>(pa, pb, po, m, n);
-    } else if constexpr (tb && !ta) {
+    if (p == 1 && !TB) {
+      matrix_vector<R, TA>(pa, pb, po, m, n);
+    } else if constexpr (TB && !TA) {
       // b = transpose(c), c of shape p x n: out_ij = sum_k a_ik c_jk, both read along
       // their rows; four partial sums let the compiler vectorise without -ffast-math
       // (two rows of c at a time, dot4_pair)
@@ -1347,8 +1340,8 @@ constexpr void write_product_elements(R const* pa, R const* pb, shape const& sa,
     } else {
       // i-k-j: the inner loop runs along the rows of b and of the result; a_ik is
       // pa[k m + i] when a is the transpose of an n x m value
-      std::size_t const a_i = ta ? 1 : n, a_k = ta ? m : 1;
-      std::size_t const b_k = tb ? 1 : p, b_j = tb ? n : 1;
+      std::size_t const a_i = TA ? 1 : n, a_k = TA ? m : 1;
+      std::size_t const b_k = TB ? 1 : p, b_j = TB ? n : 1;
       for_row_blocks(m, n * p, [=](std::size_t i0, std::size_t i1) {
         for (std::size_t i = i0; i < i1; ++i) {
           R* row = po + i * p;
