@@ -5,15 +5,18 @@
 
 #include <leibniz/detail/adjoint.hpp>
 #include <leibniz/detail/build.hpp>
+#include <leibniz/detail/sweep.hpp>
 #include <leibniz/diff.hpp>
 #include <leibniz/expression.hpp>
 #include <leibniz/fixed_tensor.hpp>
+#include <leibniz/inspect.hpp>
 #include <leibniz/stack.hpp>
 
 #include <boost/hana/unpack.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include <cstddef>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -144,12 +147,71 @@ constexpr auto adjoint_at(F const& f, W const& w, C const& c) {
     return g;
 }
 
-/// grad(f, a) for one direction: the adjoint form (reverse mode) for a variable,
-/// which works for scalars and tensors alike; the forward form for a wrt bundle.
-template <class F, class W>
-constexpr auto gradient(F const& f, W const& w) {
+/// Whether every variable of F is bound to a number in the evaluation of value context C.
+template <class F, class C>
+inline constexpr bool bound_to_numbers_v = []<class... X>(boost::mp11::mp_list<X...>*) {
+  return (std::is_arithmetic_v<std::remove_cvref_t<decltype(std::declval<C const&>()(X{}))>> && ...);
+}(static_cast<variables_t<F>*>(nullptr));
+}  // namespace detail
+
+namespace fn {
+/// grad(f, x) of a formula of scalar operations (detail/sweep.hpp's supported_v): a node
+/// holding f alone. Over numbers its value is one static reverse sweep over f's tree
+/// (every node of f computed once, forward, then its adjoint, backward), so neither the
+/// compiler nor the evaluation builds the partial's tree. Everywhere else it is its
+/// expansion, the adjoint form adjoint_at(f, x, 1): printed, differentiated again,
+/// inspected, turned into C, and evaluated over tensors as that formula.
+///
+/// V is one of W..., the variables of the same lz::grad call: the items of its tuple,
+/// evaluated together, share one sweep (eval.hpp).
+template <class V, class... W>
+struct reverse_gradient_t {
+  static constexpr std::string_view name = "grad";
+  static constexpr bool expands = true;
+  using sweep_group = detail::sweep::group<W...>;
+  static constexpr std::size_t sweep_position = detail::sweep::position_v<V, W...>;
+  template <class E>
+  static constexpr auto expand(E const& e) {
+    return detail::adjoint_at(detail::arg<0>(e), V{}, constant<1>{});
+  }
+  template <class E, class C>
+  static constexpr auto value(E const& e, C const& v) {
+    using F = std::remove_cvref_t<decltype(detail::arg<0>(e))>;
+    if constexpr (detail::bound_to_numbers_v<F, C>)
+      return sweep_group::template gradient<typename C::scalar>(detail::arg<0>(e), [&v](auto const& x) {
+        return v(x);
+      })[sweep_position];
+    else
+      return v(expand(e));
+  }
+  template <class E, class S>
+  static constexpr auto shape(E const& e, S const& s) {
+    return s(expand(e));
+  }
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d) {
+    return d(expand(e));
+  }
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return adj(expand(e), c);
+  }
+};
+}  // namespace fn
+
+namespace detail {
+/// grad(f, a) for one direction: for a variable, the adjoint form (reverse mode), which
+/// works for scalars and tensors alike, as a node evaluated by a reverse sweep where f is
+/// made of scalar operations; the forward form for a wrt bundle.
+/// All... are the directions of the lz::grad call (none for hessian and hvp, which
+/// differentiate the gradient again: the adjoint form itself).
+template <class F, class W, class... All>
+constexpr auto gradient(F const& f, W const& w, All const&...) {
   if constexpr (is_wrt_v<W>)
     return jacobian_of(f, w);
+  else if constexpr (sizeof...(All) > 0 && (is_variable_v<All> && ...) && sweep::supported_v<F> &&
+                     depends_on_v<F, W>)
+    return make_call_node<fn::reverse_gradient_t<W, All...>>(f);
   else
     return adjoint_at(f, w, constant<1>{});
 }
@@ -183,9 +245,9 @@ struct grad_fn {
                   "leibniz::grad(f, x): 'f' must be a scalar formula; use lz::jacobian for a stack");
     if constexpr ((detail::is_direction_v<W0> && ... && detail::is_direction_v<W>)) {
       if constexpr (sizeof...(W) == 0)
-        return detail::gradient(f, w0);
+        return detail::gradient(f, w0, w0);
       else
-        return std::tuple{detail::gradient(f, w0), detail::gradient(f, w)...};
+        return std::tuple{detail::gradient(f, w0, w0, w...), detail::gradient(f, w, w0, w...)...};
     }
   }
 };

@@ -158,7 +158,9 @@ std::string emit_pow(emitter& out, E const& e) {
 template <class E>
 std::string emit_call(emitter& out, E const& e) {
   using F = call_function_t<E>;
-  if constexpr (is_pass_through_v<F>) {
+  if constexpr (expandable<E>) {
+    return emit(out, F::expand(e));  // a gradient evaluated by a sweep: its formula
+  } else if constexpr (is_pass_through_v<F>) {
     // Shape bookkeeping of the tensor forms; over scalar variables each is its value.
     return emit(out, arg<0>(e));
   } else if constexpr (requires { F::elementwise; }) {

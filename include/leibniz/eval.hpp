@@ -285,6 +285,47 @@ constexpr auto shape_of(E const& e, Env const& env) {
   }
 }
 
+/// The items of one lz::grad(f, x, y, ...) evaluated together (calculus.hpp,
+/// reverse_gradient_t): call nodes over the same f whose operations name the same sweep
+/// group. They are evaluated by one reverse sweep when f's variables are bound to numbers.
+template <class E>
+struct sweep_item {
+  static constexpr bool value = false;
+};
+template <class Fn, class F>
+  requires requires { typename Fn::sweep_group; }
+struct sweep_item<call_node<Fn, F>> {
+  static constexpr bool value = true;
+  using group = typename Fn::sweep_group;
+  using operand = F;
+  static constexpr std::size_t position = Fn::sweep_position;
+};
+template <class... E>
+struct one_sweep {
+  static constexpr bool value = false;
+};
+template <class E0, class... E>
+  requires(sweep_item<E0>::value && (sweep_item<E>::value && ...))
+struct one_sweep<E0, E...> {
+  using group = typename sweep_item<E0>::group;
+  using operand = typename sweep_item<E0>::operand;
+  static constexpr bool value =
+      sizeof...(E) > 0 && ((std::is_same_v<typename sweep_item<E>::group, group> &&
+                            std::is_same_v<typename sweep_item<E>::operand, operand>) && ...);
+};
+/// Whether formulas E... are the items of one gradient whose formula has every variable
+/// bound to a number by bindings B....
+template <class Formulas, class... B>
+inline constexpr bool is_one_sweep_over_numbers_v = false;
+template <class... E, class... B>
+  requires one_sweep<E...>::value
+inline constexpr bool is_one_sweep_over_numbers_v<std::tuple<E...>, B...> =
+    []<class... X>(boost::mp11::mp_list<X...>*) {
+      return (std::is_arithmetic_v<
+                  std::remove_cvref_t<decltype(std::declval<environment<no_cache, B...> const&>().template get<X>())>> &&
+              ...);
+    }(static_cast<variables_t<typename one_sweep<E...>::operand>*>(nullptr));
+
 template <class T>
 inline constexpr bool is_expression_tuple_v = false;
 template <class... E>
@@ -325,6 +366,14 @@ struct eval_fn {
     if constexpr (!check::ok) {
       detail::report_bindings<check>();
       return std::tuple<decltype((void)sizeof(E), R{})...>{};  // no further errors
+    } else if constexpr (detail::is_one_sweep_over_numbers_v<std::tuple<E...>, B...>) {
+      // the tuple of one lz::grad over numbers: one reverse sweep gives every item
+      detail::environment<detail::no_cache, B...> const env{{b...}, nullptr};
+      using group = typename detail::one_sweep<E...>::group;
+      auto const g = group::template gradient<R>(detail::arg<0>(std::get<0>(std::tie(f...))), [&env](auto const& x) {
+        return detail::as_value<R>(env.template get<std::remove_cvref_t<decltype(x)>>());
+      });
+      return std::tuple{g[detail::sweep_item<E>::position]...};
     } else {
       detail::evaluation<R, std::tuple<E...>, B...> state(b...);
       return std::tuple{result_of<R>(f, state.env)...};

@@ -29,6 +29,19 @@ inline constexpr bool depends_on_v<call_node<F, A...>, V> =
       return ((!is_shape_only_arg<F>(I) && depends_on_v<A, V>) || ...);
     }(std::index_sequence_for<A...>{});
 
+/// A call node that stands for a formula it can build, its expansion (a gradient evaluated
+/// by a reverse sweep, calculus.hpp): inspected, printed and differentiated as that formula.
+/// Its struct says so (`expands = true`, and `expand(e)`): asking whether `expand(e)` is
+/// valid would deduce its return type, which builds the expansion.
+template <class E>
+concept expandable = is_call_v<E> && requires { requires call_function_t<E>::expands; };
+template <expandable E>
+using expansion_t = std::remove_cvref_t<decltype(call_function_t<E>::expand(std::declval<E const&>()))>;
+
+template <class F, class... A, class V>
+  requires expandable<call_node<F, A...>>
+inline constexpr bool depends_on_v<call_node<F, A...>, V> = depends_on_v<expansion_t<call_node<F, A...>>, V>;
+
 template <class E>
 inline constexpr std::size_t node_count_v = 1;
 template <class F>
@@ -38,6 +51,9 @@ template <expr_kind K, class T0, class... Ts>
   requires(K != expr_kind::terminal)
 inline constexpr std::size_t node_count_v<expression<K, boost::hana::tuple<T0, Ts...>>> =
     1 + node_count_v<T0> + (node_count_v<Ts> + ... + 0);
+template <class F, class... A>
+  requires expandable<call_node<F, A...>>
+inline constexpr std::size_t node_count_v<call_node<F, A...>> = node_count_v<expansion_t<call_node<F, A...>>>;
 
 /// The variables a formula uses, as an mp11 list without repetition, in order of appearance.
 template <class E>

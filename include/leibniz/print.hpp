@@ -5,6 +5,7 @@
 
 #include <leibniz/expression.hpp>
 #include <leibniz/functions.hpp>
+#include <leibniz/inspect.hpp>
 #include <leibniz/stack.hpp>
 #include <leibniz/tensor.hpp>
 #include <leibniz/tensor_ops.hpp>
@@ -106,7 +107,19 @@ rendered render_binary(E const& e, std::string_view op, prec level) {
 }
 
 template <bool Latex, class E>
+rendered render_call_node(E const& e);
+
+template <bool Latex, class E>
 rendered render_call(E const& e) {
+  using F = call_function_t<E>;
+  if constexpr (expandable<E>)
+    return render<Latex>(F::expand(e));  // a gradient evaluated by a sweep: printed as its formula
+  else
+    return render_call_node<Latex>(e);
+}
+
+template <bool Latex, class E>
+rendered render_call_node(E const& e) {
   using F = call_function_t<E>;
   auto args = boost::hana::unpack(e.elements, [](auto const&, auto const&... a) {
     std::string s;

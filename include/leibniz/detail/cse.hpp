@@ -73,6 +73,12 @@ struct cse_candidates<call_node<fn::jacobian_t<B>, F, V, Sweeps...>> {
   // the sweeps are evaluated in environments of their own
   using type = typename cse_candidates<F>::type;
 };
+template <class F, class... A>
+  requires expandable<call_node<F, A...>>
+struct cse_candidates<call_node<F, A...>> {
+  using self = call_node<F, A...>;
+  using type = boost::mp11::mp_if_c<is_stateless_v<self>, boost::mp11::mp_list<self>, boost::mp11::mp_list<>>;
+};
 /// An arithmetic node whose operands are all leaves (x y, 1 - x, -x) costs one operation:
 /// it is recomputed where it is used rather than given an entry of its own, which keeps
 /// the table (and the compile time spent on it) smaller.
@@ -141,6 +147,13 @@ struct cse_edges<expression<K, boost::hana::tuple<Ts...>>> {
 template <bool B, class F, class V, class... Sweeps>
 struct cse_edges<call_node<fn::jacobian_t<B>, F, V, Sweeps...>> {
   // the sweeps are evaluated in environments of their own, without the table
+  using type = boost::mp11::mp_list<>;
+};
+/// A gradient evaluated by a reverse sweep (calculus.hpp) computes its operand's values
+/// itself: the node is an entry (when stateless), none of its parts are.
+template <class F, class... A>
+  requires expandable<call_node<F, A...>>
+struct cse_edges<call_node<F, A...>> {
   using type = boost::mp11::mp_list<>;
 };
 template <class Edge>

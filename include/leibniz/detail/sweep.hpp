@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: BSL-1.0
+// leibniz: the gradient of a scalar formula by one static reverse sweep over its tree
+// (issue 10's shared form, first part: a prototype measured in docs/compile-time.md).
+#ifndef LEIBNIZ_DETAIL_SWEEP_HPP
+#define LEIBNIZ_DETAIL_SWEEP_HPP
+
+#include <leibniz/detail/environment.hpp>
+#include <leibniz/detail/math.hpp>
+#include <leibniz/eval.hpp>
+#include <leibniz/expression.hpp>
+#include <leibniz/functions.hpp>
+#include <leibniz/inspect.hpp>
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+namespace leibniz::detail::sweep {
+
+/// The gradient of a scalar formula f with respect to variables V..., evaluated by one
+/// forward and one reverse pass over f's own tree, both unrolled at compile time:
+///
+/// - the nodes of f are numbered in post-order (size_v<E> nodes for a subtree E,
+///   its root last), and the forward pass writes every node's value into v[that number];
+/// - the reverse pass hands each node the adjoint of its root, d f / d node, and passes
+///   adj * (local partial) to each operand, the partials read from v. Each node of a tree
+///   has one parent, so no adjoint is accumulated except a variable's, summed over its
+///   occurrences.
+///
+/// Every node of f becomes one statement of each pass (two function instantiations per
+/// node, no derivative trees): the cost of compiling a gradient grows with f's size, not
+/// with the size of the symbolic partials. The let-bound values are v[] and the adjoints;
+/// the runtime numbers are read from f where they stand, never copied.
+///
+/// Scalar formulas of + - * /, negation, pow and the unary elementwise functions (each
+/// function's own `derivative(e, u)` rule, evaluated at v).
+template <class E>
+inline constexpr std::size_t size_v = 1;
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal && K != expr_kind::call)
+inline constexpr std::size_t size_v<expression<K, boost::hana::tuple<Ts...>>> = 1 + (size_v<Ts> + ...);
+template <class F, class... A>
+inline constexpr std::size_t size_v<call_node<F, A...>> = 1 + (size_v<A> + ...);
+/// broadcast(u, like) of scalars is u: its second operand gives a shape only, and has no
+/// numbers of its own.
+template <class A, class L>
+inline constexpr std::size_t size_v<call_node<fn::broadcast_t, A, L>> = 1 + size_v<A>;
+
+/// Whether the sweep takes formula E: variables, numbers, + - * /, negation, pow, a
+/// scalar broadcast and the unary elementwise functions with a `derivative` rule.
+template <class E>
+inline constexpr bool supported_v = is_variable_v<E> || is_constant_v<E> || is_literal_v<E>;
+template <expr_kind K, class... Ts>
+  requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||
+           K == expr_kind::divides || K == expr_kind::negate)
+inline constexpr bool supported_v<expression<K, boost::hana::tuple<Ts...>>> = (supported_v<Ts> && ...);
+template <class A, class P>
+inline constexpr bool supported_v<call_node<fn::pow_t, A, P>> = supported_v<A> && supported_v<P>;
+template <class A, class L>
+inline constexpr bool supported_v<call_node<fn::broadcast_t, A, L>> = supported_v<A>;
+template <class F, class A>
+  requires(is_elementwise_function_v<F> && requires { F::derivative(variable<"@e">{}, variable<"@u">{}); })
+inline constexpr bool supported_v<call_node<F, A>> = supported_v<A>;
+
+/// The value of the variable V among bindings B... (scalars only).
+template <class R, class V, class... B>
+constexpr R bound_value(B const&... b) {
+  R out{};
+  ((std::is_same_v<typename B::variable_type, V> ? (void)(out = static_cast<R>(b.value)) : (void)0), ...);
+  return out;
+}
+
+template <class F>
+inline constexpr variable<"@e"> at_e{};
+template <class F>
+inline constexpr variable<"@u"> at_u{};
+/// f'(u) of a unary function as a formula of its placeholders e = f(u) and u, built once
+/// per function (not per node).
+template <class F>
+inline constexpr auto local_derivative = F::derivative(at_e<F>, at_u<F>);
+
+template <std::size_t B, class R, class E, class Lookup>
+constexpr void forward(E const& e, R* v, Lookup const& lookup) {
+  constexpr std::size_t r = B + size_v<E> - 1;
+  if constexpr (is_variable_v<E>) {
+    v[r] = lookup(e);
+  } else if constexpr (is_constant_v<E>) {
+    v[r] = E::template value<R>;
+  } else if constexpr (is_literal_v<E>) {
+    v[r] = static_cast<R>(value(e));
+  } else if constexpr (is_neg_v<E>) {
+    forward<B>(arg<0>(e), v, lookup);
+    v[r] = -v[r - 1];
+  } else if constexpr (is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E> || is_pow_v<E>) {
+    using A0 = std::remove_cvref_t<decltype(arg<0>(e))>;
+    constexpr std::size_t ra = B + size_v<A0> - 1;
+    forward<B>(arg<0>(e), v, lookup);
+    forward<ra + 1>(arg<1>(e), v, lookup);
+    R const a = v[ra];
+    R const b = v[r - 1];
+    if constexpr (is_add_v<E>)
+      v[r] = a + b;
+    else if constexpr (is_sub_v<E>)
+      v[r] = a - b;
+    else if constexpr (is_mul_v<E>)
+      v[r] = a * b;
+    else if constexpr (is_div_v<E>)
+      v[r] = a / b;
+    else if constexpr (is_constant_v<arg_t<1, E>>)
+      v[r] = power_by<arg_t<1, E>>{}(a);
+    else if constexpr (is_integral_literal_v<arg_t<1, E>>)
+      v[r] = math::pow_int(a, static_cast<long long>(value(arg<1>(e))));
+    else
+      v[r] = math::pow(a, b);
+  } else if constexpr (is_call_of_v<E, fn::broadcast_t>) {
+    forward<B>(arg<0>(e), v, lookup);
+    v[r] = v[r - 1];
+  } else if constexpr (supported_v<E>) {  // a unary function
+    forward<B>(arg<0>(e), v, lookup);
+    v[r] = call_function_t<E>::apply(v[r - 1]);
+  } else {
+    static_assert(sizeof(E) == 0, "leibniz: the reverse sweep takes scalar arithmetic and unary functions");
+  }
+}
+
+template <class E, class... V>
+inline constexpr bool depends_on_any_v = (depends_on_v<E, V> || ...);
+
+/// The position of V among W... (their number when it is not there).
+template <class V, class... W>
+inline constexpr std::size_t position_v = [] {
+  constexpr bool same[] = {std::is_same_v<V, W>..., true};
+  std::size_t i = 0;
+  while (!same[i]) ++i;
+  return i;
+}();
+
+/// The reverse pass below node e (numbered from B), whose adjoint is adj.
+template <std::size_t B, class R, class... V, class E>
+constexpr void backward(E const& e, R const* v, R adj, std::array<R, sizeof...(V)>& g) {
+  constexpr std::size_t r = B + size_v<E> - 1;
+  if constexpr (!depends_on_any_v<E, V...>) {
+    // constants, numbers and subtrees free of the variables: nothing flows
+  } else if constexpr (is_variable_v<E>) {
+    g[position_v<E, V...>] += adj;
+  } else if constexpr (is_neg_v<E>) {
+    backward<B, R, V...>(arg<0>(e), v, -adj, g);
+  } else if constexpr (is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E> || is_pow_v<E>) {
+    using A0 = std::remove_cvref_t<decltype(arg<0>(e))>;
+    constexpr std::size_t ra = B + size_v<A0> - 1;
+    constexpr std::size_t rb = r - 1;
+    auto const& a = arg<0>(e);
+    auto const& b = arg<1>(e);
+    if constexpr (is_add_v<E>) {
+      backward<B, R, V...>(a, v, adj, g);
+      backward<ra + 1, R, V...>(b, v, adj, g);
+    } else if constexpr (is_sub_v<E>) {
+      backward<B, R, V...>(a, v, adj, g);
+      backward<ra + 1, R, V...>(b, v, -adj, g);
+    } else if constexpr (is_mul_v<E>) {
+      backward<B, R, V...>(a, v, adj * v[rb], g);
+      backward<ra + 1, R, V...>(b, v, adj * v[ra], g);
+    } else if constexpr (is_div_v<E>) {
+      R const q = adj / v[rb];
+      backward<B, R, V...>(a, v, q, g);
+      backward<ra + 1, R, V...>(b, v, -q * v[r], g);
+    } else {
+      using P = arg_t<1, E>;
+      if constexpr (is_constant_v<P>) {  // p u^(p-1)
+        using Q = constant<P::num - P::den, P::den>;
+        backward<B, R, V...>(a, v, adj * P::template value<R> * power_by<Q>{}(v[ra]), g);
+      } else if constexpr (is_integral_literal_v<P>) {
+        auto const n = static_cast<long long>(value(b));
+        backward<B, R, V...>(a, v, adj * static_cast<R>(n) * math::pow_int(v[ra], n - 1), g);
+      } else {
+        backward<B, R, V...>(a, v, adj * v[rb] * math::pow(v[ra], v[rb] - 1), g);
+        backward<ra + 1, R, V...>(b, v, adj * v[r] * math::log(v[ra]), g);
+      }
+    }
+  } else if constexpr (is_call_of_v<E, fn::broadcast_t>) {
+    backward<B, R, V...>(arg<0>(e), v, adj, g);
+  } else {
+    using F = call_function_t<E>;
+    R const du = eval(local_derivative<F>, at_e<F> = v[r], at_u<F> = v[r - 1]);
+    backward<B, R, V...>(arg<0>(e), v, adj * du, g);
+  }
+}
+
+/// d f / d V... with the variables' values given by lookup(variable), as an array in the
+/// order of V....
+template <class R, class... V, class E, class Lookup>
+constexpr std::array<R, sizeof...(V)> gradient_with(E const& f, Lookup const& lookup) {
+  R v[size_v<E>];
+  forward<0>(f, v, lookup);
+  std::array<R, sizeof...(V)> g{};
+  backward<0, R, V...>(f, v, R(1), g);
+  return g;
+}
+
+/// The variables of one gradient, lz::grad(f, x, y, ...): the items of its tuple share one
+/// sweep when they are evaluated together (eval.hpp, one_sweep).
+template <class... V>
+struct group {
+  template <class R, class E, class Lookup>
+  static constexpr std::array<R, sizeof...(V)> gradient(E const& f, Lookup const& lookup) {
+    return gradient_with<R, V...>(f, lookup);
+  }
+};
+
+/// The value of f at the bindings b... by the forward pass alone.
+template <class E, class... Bs>
+constexpr auto value_of(E const& f, Bs const&... b) {
+  using R = typename result_scalar<Bs...>::type;
+  R v[size_v<E>];
+  forward<0>(f, v, [&](auto const& x) { return bound_value<R, std::remove_cvref_t<decltype(x)>>(b...); });
+  return v[size_v<E> - 1];
+}
+
+/// d f / d V... at the bindings b..., as an array in the order of V....
+template <class... V, class E, class... Bs>
+constexpr auto gradient(E const& f, Bs const&... b) {
+  using R = typename result_scalar<Bs...>::type;
+  return gradient_with<R, std::remove_cv_t<V>...>(
+      f, [&](auto const& x) { return bound_value<R, std::remove_cvref_t<decltype(x)>>(b...); });
+}
+
+}  // namespace leibniz::detail::sweep
+
+#endif  // LEIBNIZ_DETAIL_SWEEP_HPP
