@@ -202,15 +202,16 @@ struct reverse_gradient_t {
 namespace detail {
 /// grad(f, a) for one direction: for a variable, the adjoint form (reverse mode), which
 /// works for scalars and tensors alike, as a node evaluated by a reverse sweep where f is
-/// made of scalar operations; the forward form for a wrt bundle.
+/// made of scalar operations and that form would be large (sweep::prefers_sweep_v); the
+/// forward form for a wrt bundle.
 /// All... are the directions of the lz::grad call (none for hessian and hvp, which
 /// differentiate the gradient again: the adjoint form itself).
 template <class F, class W, class... All>
 constexpr auto gradient(F const& f, W const& w, All const&...) {
   if constexpr (is_wrt_v<W>)
     return jacobian_of(f, w);
-  else if constexpr (sizeof...(All) > 0 && (is_variable_v<All> && ...) && sweep::supported_v<F> &&
-                     depends_on_v<F, W>)
+  else if constexpr (sizeof...(All) > 0 && (is_variable_v<All> && ...) && depends_on_v<F, W> &&
+                     sweep::prefers_sweep_v<F, All...>)
     return make_call_node<fn::reverse_gradient_t<W, All...>>(f);
   else
     return adjoint_at(f, w, constant<1>{});

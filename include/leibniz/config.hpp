@@ -27,6 +27,16 @@
 #define LEIBNIZ_CONFIG_CSE_MIN 24
 #endif
 
+/// lz::grad over variables of a formula of scalar operations is evaluated by one reverse
+/// sweep over the formula (docs/design.md) when its adjoint form would have more than this
+/// many times the formula's nodes (estimated from the types, detail/sweep.hpp); smaller
+/// adjoint forms are built, simplified and evaluated with the table of common
+/// subexpressions, which is faster for them. 0: always the sweep. Every translation unit
+/// must agree.
+#ifndef LEIBNIZ_CONFIG_SWEEP_RATIO
+#define LEIBNIZ_CONFIG_SWEEP_RATIO 4
+#endif
+
 /// Multi-threaded evaluation of large lz::tensor results with OpenMP: off by default; to
 /// opt in, define LEIBNIZ_CONFIG_OPENMP to 1 and compile and link with -fopenmp (the
 /// number of threads is OpenMP's: OMP_NUM_THREADS, omp_set_num_threads). Results are the

@@ -4,6 +4,7 @@
 #ifndef LEIBNIZ_DETAIL_SWEEP_HPP
 #define LEIBNIZ_DETAIL_SWEEP_HPP
 
+#include <leibniz/config.hpp>
 #include <leibniz/detail/environment.hpp>
 #include <leibniz/detail/math.hpp>
 #include <leibniz/eval.hpp>
@@ -13,6 +14,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <ratio>
 #include <type_traits>
 
 namespace leibniz::detail::sweep {
@@ -62,6 +65,47 @@ template <class F, class A>
   requires(is_elementwise_function_v<F> && requires { F::derivative(variable<"@e">{}, variable<"@u">{}); })
 inline constexpr bool supported_v<call_node<F, A>> = supported_v<A>;
 
+/// An estimate of the size of the adjoint form of E (calculus.hpp's adjoint_at) for
+/// variables V...: the cotangent reaching a node copies the siblings and arguments above it,
+/// so each occurrence of a variable costs the size of the cotangent that reaches it.
+template <class E, class... V>
+constexpr std::size_t adjoint_estimate(std::size_t carried) {
+  if constexpr (!(depends_on_v<E, V> || ...)) {
+    return 0;
+  } else if constexpr (is_variable_v<E>) {
+    return carried + 1;
+  } else if constexpr (is_neg_v<E>) {
+    return adjoint_estimate<arg_t<0, E>, V...>(carried + 1);
+  } else if constexpr (is_add_v<E> || is_sub_v<E>) {
+    return adjoint_estimate<arg_t<0, E>, V...>(carried) + adjoint_estimate<arg_t<1, E>, V...>(carried + 1);
+  } else if constexpr (is_mul_v<E>) {
+    return adjoint_estimate<arg_t<0, E>, V...>(carried + size_v<arg_t<1, E>> + 1) +
+           adjoint_estimate<arg_t<1, E>, V...>(carried + size_v<arg_t<0, E>> + 1);
+  } else if constexpr (is_div_v<E>) {
+    return adjoint_estimate<arg_t<0, E>, V...>(carried + size_v<arg_t<1, E>> + 1) +
+           adjoint_estimate<arg_t<1, E>, V...>(carried + size_v<E> + size_v<arg_t<1, E>> + 2);
+  } else if constexpr (is_pow_v<E>) {
+    return adjoint_estimate<arg_t<0, E>, V...>(carried + 2 * size_v<arg_t<0, E>> + 3) +
+           adjoint_estimate<arg_t<1, E>, V...>(carried + size_v<E> + size_v<arg_t<0, E>> + 3);
+  } else if constexpr (is_call_of_v<E, fn::broadcast_t>) {
+    return adjoint_estimate<arg_t<0, E>, V...>(carried);
+  } else {
+    return adjoint_estimate<arg_t<0, E>, V...>(carried + size_v<arg_t<0, E>> + 2);
+  }
+}
+
+/// Whether lz::grad(f, V...) is a sweep node rather than the adjoint form (config.hpp,
+/// LEIBNIZ_CONFIG_SWEEP_RATIO). Measured (docs/performance.md): W3, the chained Rosenbrock
+/// function over 16 variables, estimate 3.1 times its 269 nodes, 15.5 ns in adjoint form
+/// against 17.3 by the sweep; the generated 50-node formula of bench/compile, 8.8 times,
+/// 1,432 ns against 464.
+template <class E, class... V>
+inline constexpr bool prefers_sweep_v = false;
+template <class E, class... V>
+  requires supported_v<E>
+inline constexpr bool prefers_sweep_v<E, V...> =
+    adjoint_estimate<E, V...>(0) > std::size_t{LEIBNIZ_CONFIG_SWEEP_RATIO} * size_v<E>;
+
 /// The value of the variable V among bindings B... (scalars only).
 template <class R, class V, class... B>
 constexpr R bound_value(B const&... b) {
@@ -79,8 +123,12 @@ inline constexpr variable<"@u"> at_u{};
 template <class F>
 inline constexpr auto local_derivative = F::derivative(at_e<F>, at_u<F>);
 
+/// forward and backward are inlined into one body (gradient_with): a node is one
+/// statement, and its value stays in a register or a stack slot of that body. Left to its
+/// heuristics, g++ kept the forward pass of W3 (300 nodes) out of line and the values went
+/// through memory: 54 ns against 19.
 template <std::size_t B, class R, class E, class Lookup>
-constexpr void forward(E const& e, R* v, Lookup const& lookup) {
+[[gnu::always_inline]] constexpr void forward(E const& e, R* v, Lookup const& lookup) {
   constexpr std::size_t r = B + size_v<E> - 1;
   if constexpr (is_variable_v<E>) {
     v[r] = lookup(e);
@@ -135,65 +183,137 @@ inline constexpr std::size_t position_v = [] {
   return i;
 }();
 
-/// The reverse pass below node e (numbered from B), whose adjoint is adj.
-template <std::size_t B, class R, class... V, class E>
-constexpr void backward(E const& e, R const* v, R adj, std::array<R, sizeof...(V)>& g) {
+/// Whether two subtrees of one type hold the same numbers: then they are one function of
+/// the variables (at compile time when the type holds no number).
+template <class E>
+constexpr bool same_numbers(E const& a, E const& b) {
+  if constexpr (is_stateless_v<E>) {
+    return true;
+  } else if constexpr (is_literal_v<E>) {
+    return value(a) == value(b);
+  } else {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return (same_numbers(boost::hana::at_c<I>(a.elements), boost::hana::at_c<I>(b.elements)) && ...);
+    }(std::make_index_sequence<boost::hana::length(decltype(a.elements){})>{});
+  }
+}
+
+/// adj scaled by the compile-time constant S (no operation for 1 and -1).
+template <class S, class R>
+[[gnu::always_inline]] constexpr R scaled(R adj) {
+  if constexpr (S::num == S::den)
+    return adj;
+  else if constexpr (S::num == -S::den)
+    return -adj;
+  else
+    return S::template value<R> * adj;
+}
+
+/// Whether S * C is computed at compile time (both small enough for std::ratio).
+template <class S, class C>
+inline constexpr bool foldable_v = [] {
+  constexpr std::intmax_t m = std::intmax_t{1} << 31;
+  return (S::num < m) && (S::num > -m) && (S::den < m) && (C::num < m) && (C::num > -m) && (C::den < m);
+}();
+template <class S, class C>
+using times_t = constant<std::ratio_multiply<std::ratio<S::num, S::den>, std::ratio<C::num, C::den>>::num,
+                         std::ratio_multiply<std::ratio<S::num, S::den>, std::ratio<C::num, C::den>>::den>;
+template <class C>
+using reciprocal_t = constant<(C::num < 0 ? -C::den : C::den), (C::num < 0 ? -C::num : C::num)>;
+
+template <std::size_t B, class S, class R, class... V, class E>
+[[gnu::always_inline]] constexpr void backward(E const& e, R const* v, R adj, std::array<R, sizeof...(V)>& g);
+
+/// The reverse pass below u with the adjoint's constant factor multiplied by C, at compile
+/// time where it fits.
+template <std::size_t B, class S, class C, class R, class... V, class U>
+[[gnu::always_inline]] constexpr void backward_times(U const& u, R const* v, R adj, std::array<R, sizeof...(V)>& g) {
+  if constexpr (foldable_v<S, C>)
+    backward<B, times_t<S, C>, R, V...>(u, v, adj, g);
+  else
+    backward<B, C, R, V...>(u, v, scaled<S>(adj), g);
+}
+
+/// The reverse pass below node e (numbered from B), whose adjoint is S * adj: S is a
+/// compile-time constant, so that signs and constant factors (the 2 of u u and of u^2,
+/// -1 of a difference, 100_c) are folded along the path instead of multiplied at run time.
+template <std::size_t B, class S, class R, class... V, class E>
+[[gnu::always_inline]] constexpr void backward(E const& e, R const* v, R adj, std::array<R, sizeof...(V)>& g) {
   constexpr std::size_t r = B + size_v<E> - 1;
+  using minus_one = constant<-1>;
   if constexpr (!depends_on_any_v<E, V...>) {
     // constants, numbers and subtrees free of the variables: nothing flows
   } else if constexpr (is_variable_v<E>) {
-    g[position_v<E, V...>] += adj;
+    g[position_v<E, V...>] += scaled<S>(adj);
   } else if constexpr (is_neg_v<E>) {
-    backward<B, R, V...>(arg<0>(e), v, -adj, g);
+    backward_times<B, S, minus_one, R, V...>(arg<0>(e), v, adj, g);
   } else if constexpr (is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E> || is_pow_v<E>) {
     using A0 = std::remove_cvref_t<decltype(arg<0>(e))>;
+    using A1 = std::remove_cvref_t<decltype(arg<1>(e))>;
     constexpr std::size_t ra = B + size_v<A0> - 1;
     constexpr std::size_t rb = r - 1;
     auto const& a = arg<0>(e);
     auto const& b = arg<1>(e);
     if constexpr (is_add_v<E>) {
-      backward<B, R, V...>(a, v, adj, g);
-      backward<ra + 1, R, V...>(b, v, adj, g);
+      backward<B, S, R, V...>(a, v, adj, g);
+      backward<ra + 1, S, R, V...>(b, v, adj, g);
     } else if constexpr (is_sub_v<E>) {
-      backward<B, R, V...>(a, v, adj, g);
-      backward<ra + 1, R, V...>(b, v, -adj, g);
+      backward<B, S, R, V...>(a, v, adj, g);
+      backward_times<ra + 1, S, minus_one, R, V...>(b, v, adj, g);
     } else if constexpr (is_mul_v<E>) {
-      backward<B, R, V...>(a, v, adj * v[rb], g);
-      backward<ra + 1, R, V...>(b, v, adj * v[ra], g);
+      if constexpr (is_constant_v<A0>) {
+        backward_times<ra + 1, S, A0, R, V...>(b, v, adj, g);
+      } else if constexpr (is_constant_v<A1>) {
+        backward_times<B, S, A1, R, V...>(a, v, adj, g);
+      } else {
+        // u u, as W2 and W3 write squares: one pass below u with twice the adjoint
+        if constexpr (std::is_same_v<A0, A1>) {
+          if (same_numbers(a, b)) {
+            backward_times<B, S, constant<2>, R, V...>(a, v, adj * v[ra], g);
+            return;
+          }
+        }
+        backward<B, S, R, V...>(a, v, adj * v[rb], g);
+        backward<ra + 1, S, R, V...>(b, v, adj * v[ra], g);
+      }
     } else if constexpr (is_div_v<E>) {
-      R const q = adj / v[rb];
-      backward<B, R, V...>(a, v, q, g);
-      backward<ra + 1, R, V...>(b, v, -q * v[r], g);
+      if constexpr (is_constant_v<A1>) {
+        backward_times<B, S, reciprocal_t<A1>, R, V...>(a, v, adj, g);
+      } else {
+        R const q = adj / v[rb];
+        backward<B, S, R, V...>(a, v, q, g);
+        backward_times<ra + 1, S, minus_one, R, V...>(b, v, q * v[r], g);
+      }
     } else {
       using P = arg_t<1, E>;
       if constexpr (is_constant_v<P>) {  // p u^(p-1)
         using Q = constant<P::num - P::den, P::den>;
-        backward<B, R, V...>(a, v, adj * P::template value<R> * power_by<Q>{}(v[ra]), g);
+        backward_times<B, S, P, R, V...>(a, v, adj * power_by<Q>{}(v[ra]), g);
       } else if constexpr (is_integral_literal_v<P>) {
         auto const n = static_cast<long long>(value(b));
-        backward<B, R, V...>(a, v, adj * static_cast<R>(n) * math::pow_int(v[ra], n - 1), g);
+        backward<B, S, R, V...>(a, v, adj * static_cast<R>(n) * math::pow_int(v[ra], n - 1), g);
       } else {
-        backward<B, R, V...>(a, v, adj * v[rb] * math::pow(v[ra], v[rb] - 1), g);
-        backward<ra + 1, R, V...>(b, v, adj * v[r] * math::log(v[ra]), g);
+        backward<B, S, R, V...>(a, v, adj * v[rb] * math::pow(v[ra], v[rb] - 1), g);
+        backward<ra + 1, S, R, V...>(b, v, adj * v[r] * math::log(v[ra]), g);
       }
     }
   } else if constexpr (is_call_of_v<E, fn::broadcast_t>) {
-    backward<B, R, V...>(arg<0>(e), v, adj, g);
+    backward<B, S, R, V...>(arg<0>(e), v, adj, g);
   } else {
     using F = call_function_t<E>;
     R const du = eval(local_derivative<F>, at_e<F> = v[r], at_u<F> = v[r - 1]);
-    backward<B, R, V...>(arg<0>(e), v, adj * du, g);
+    backward<B, S, R, V...>(arg<0>(e), v, adj * du, g);
   }
 }
 
 /// d f / d V... with the variables' values given by lookup(variable), as an array in the
 /// order of V....
 template <class R, class... V, class E, class Lookup>
-constexpr std::array<R, sizeof...(V)> gradient_with(E const& f, Lookup const& lookup) {
+[[gnu::always_inline]] constexpr std::array<R, sizeof...(V)> gradient_with(E const& f, Lookup const& lookup) {
   R v[size_v<E>];
   forward<0>(f, v, lookup);
   std::array<R, sizeof...(V)> g{};
-  backward<0, R, V...>(f, v, R(1), g);
+  backward<0, constant<1>, R, V...>(f, v, R(1), g);
   return g;
 }
 
@@ -202,7 +322,7 @@ constexpr std::array<R, sizeof...(V)> gradient_with(E const& f, Lookup const& lo
 template <class... V>
 struct group {
   template <class R, class E, class Lookup>
-  static constexpr std::array<R, sizeof...(V)> gradient(E const& f, Lookup const& lookup) {
+  [[gnu::always_inline]] static constexpr std::array<R, sizeof...(V)> gradient(E const& f, Lookup const& lookup) {
     return gradient_with<R, V...>(f, lookup);
   }
 };
