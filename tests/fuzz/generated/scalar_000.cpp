@@ -21,6 +21,10 @@ void formula_0(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2110005430946721, 0.2110005430946721);  // 0.21100054309467207535
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.2110005430946721, 0.2110005430946721);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 1: 8 nodes
 void formula_1(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_1(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 6.696394673260542, 6.696394673260542);  // 6.6963946732605424579
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.5626379912116755, 2.5626379912116755);
+  ctx.check("grad y", gy, 6.696394673260542, 6.696394673260542);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 2: 8 nodes
 void formula_2(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_2(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.622863226795217, 1.622863226795217);  // 1.6228632267952169441
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.29526113659764336, 2.9504653169927906);  // -0.29526113659764338653
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.020871992858579984, 0.20856822450588972);  // 0.020871992858579984002
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.09049023069509228, 0.09049023069509228);
+  ctx.check("grad y", gy, 1.622863226795217, 1.622863226795217);
+  ctx.check("grad z", gz, -0.29526113659764336, 2.9504653169927906);
 }
 // formula 3: 8 nodes
 void formula_3(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_3(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7849022828371122, 0.7849022828371122);  // 0.78490228283711220948
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.17032327265664554, 0.17032327265664554);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7849022828371122, 0.7849022828371122);
 }
 // formula 4: 8 nodes
 void formula_4(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_4(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2747270410671802, 0.2747270410671802);  // -0.27472704106718018861
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2542844360130538, 0.2542844360130538);
+  ctx.check("grad y", gy, -0.2747270410671802, 0.2747270410671802);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 5: 7 nodes
 void formula_5(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_5(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -5230.489307386345, 5230.489307386345);  // -5230.4893073863452202
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -872.3439823500134, 872.3439823500134);  // -872.34398235001345822
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -26500.537236593373, 26500.537236593373);  // -26500.537236593371681
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5090001529293675, 0.5090001529293675);
+  ctx.check("grad y", gy, -5230.489307386345, 5230.489307386345);
+  ctx.check("grad z", gz, -872.3439823500134, 872.3439823500134);
 }
 // formula 6: 8 nodes
 void formula_6(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_6(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.20259568307304412, 0.20259568307304412);  // -0.20259568307304413808
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4571002053088129, 0.4571002053088129);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.20259568307304412, 0.20259568307304412);
 }
 // formula 7: 6 nodes
 void formula_7(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_7(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9646081137256861, 0.9646081137256861);  // 0.96460811372568610117
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9646081137256861, 0.9646081137256861);
+  ctx.check("grad y", gy, 0.9646081137256861, 0.9646081137256861);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 8: 7 nodes
 void formula_8(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_8(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6060628086362065, 0.6060628086362065);  // -0.60606280863620654031
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, -0.6060628086362065, 0.6060628086362065);
 }
 // formula 9: 8 nodes
 void formula_9(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_9(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -4.596514050487804, 4.596514050487804);  // -4.5965140504878042730
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 25.152333661644068, 40.688000786355595);  // 25.152333661644068658
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -4.425425671359133, 4.425425671359133);
+  ctx.check("grad y", gy, -4.596514050487804, 4.596514050487804);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = x + (lz::square(z) - y);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_10(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5231171488688579, 0.5231171488688579);  // -0.52311714886885782946
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.1449176048946469, 0.1449176048946469);
+  ctx.check("grad y", gy, -0.5231171488688579, 0.5231171488688579);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 11: 5 nodes
 void formula_11(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_11(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.45772567627183375, 0.5059882739966766);  // 0.45772567627183375941
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.448758180990169, 0.4960752459651266);
+  ctx.check("grad y", gy, 0.45772567627183375, 0.5059882739966766);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 12: 6 nodes
 void formula_12(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_12(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.1373413103194111, 0.1373413103194111);  // 0.13734131031941109043
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.062128024999192996, 0.3655123348495331);  // -0.062128024999192997210
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.28458858114732183, 0.36445784311071877);
+  ctx.check("grad y", gy, 0.1373413103194111, 0.1373413103194111);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 13: 5 nodes
 void formula_13(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_13(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.38913911411854485, 0.38913911411854485);  // -0.38913911411854486149
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3928138818470118, 0.3928138818470118);  // 0.39281388184701184422
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.38913911411854485, 0.38913911411854485);
+  ctx.check("grad z", gz, 0.3928138818470118, 0.3928138818470118);
 }
 // formula 14: 6 nodes
 void formula_14(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_14(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.82231673193583, 0.82231673193583);  // -0.82231673193582998070
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.82231673193583, 0.82231673193583);
 }
 // formula 15: 7 nodes
 void formula_15(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_15(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.19378108871376803, 0.19378108871376803);  // -0.19378108871376804085
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.10276983252382028, 0.699013674598358);  // 0.10276983252382028970
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7220731620831048, 0.7220731620831048);
+  ctx.check("grad y", gy, -0.19378108871376803, 0.19378108871376803);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 16: 8 nodes
 void formula_16(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_16(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.251050640951278, 0.251050640951278);  // -0.25105064095127797234
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.34879904098221726, 0.34879904098221726);  // 0.34879904098221726789
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.251050640951278, 0.251050640951278);
+  ctx.check("grad z", gz, 0.34879904098221726, 0.34879904098221726);
 }
 // formula 17: 7 nodes
 void formula_17(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_17(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.632294631683132, 0.632294631683132);  // -0.63229463168313204211
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3511655043512108, 0.3511655043512108);
+  ctx.check("grad y", gy, -0.632294631683132, 0.632294631683132);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 18: 8 nodes
 void formula_18(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_18(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.42552773841377317, 1.3923836192640302);  // -0.42552773841377319339
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4269828633959741, 0.4269828633959741);  // 0.42698286339597407197
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.42552773841377317, 1.3923836192640302);
+  ctx.check("grad z", gz, 0.4269828633959741, 0.4269828633959741);
 }
 // formula 19: 8 nodes
 void formula_19(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_19(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -3.6642245194846073, 3.6642245194846073);  // -3.6642245194846071920
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 3.3156997594426563, 3.3156997594426563);  // 3.3156997594426563187
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.7618075183712876, 1.7618075183712876);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -3.6642245194846073, 3.6642245194846073);
   constexpr auto g = lz::cos(lz::atan2(z, lz::tanh(lz::cbrt(-y))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_20(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3560868665228238, 0.3560868665228238);  // -0.35608686652282378700
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.31151125998213286, 0.31151125998213286);  // 0.31151125998213284357
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.197273286319469, 1.197273286319469);  // -1.1972732863194689938
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.3560868665228238, 0.3560868665228238);
+  ctx.check("grad z", gz, 0.31151125998213286, 0.31151125998213286);
 }
 // formula 21: 6 nodes
 void formula_21(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_21(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.4608713746830861, 1.4608713746830861);  // -1.4608713746830862153
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.5752810730380236, 2.5752810730380236);  // -2.5752810730380235849
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.4608713746830861, 1.4608713746830861);
+  ctx.check("grad z", gz, -2.5752810730380236, 2.5752810730380236);
 }
 // formula 22: 8 nodes
 void formula_22(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_22(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.11916993091640336, 0.11916993091640336);  // 0.11916993091640336533
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.169238113989902, 1.4075779758227087);
+  ctx.check("grad y", gy, 0.11916993091640336, 0.11916993091640336);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 23: 7 nodes
 void formula_23(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_23(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5430790803196519, 0.5430790803196519);  // 0.54307908031965188430
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7872312431125367, 0.7872312431125367);  // -0.78723124311253671350
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.288834548823774, 1.288834548823774);  // 1.2888345488237741112
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5430790803196519, 0.5430790803196519);
+  ctx.check("grad z", gz, -0.7872312431125367, 0.7872312431125367);
 }
 // formula 24: 7 nodes
 void formula_24(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_24(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -4.282774362082487, 4.282774362082487);  // -4.2827743620824876908
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.94590264206914, 2.94590264206914);  // 2.9459026420691398570
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -4.282774362082487, 4.282774362082487);
+  ctx.check("grad z", gz, 2.94590264206914, 2.94590264206914);
 }
 // formula 25: 8 nodes
 void formula_25(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_25(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1567.4572110053398, 1567.4572110053398);  // 1567.4572110053397390
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 1759518.3717119412, 1806201.5649163192);  // 1759518.3717119412242
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1567.4572110053398, 1567.4572110053398);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1567.4572110053398, 1567.4572110053398);
 }
 // formula 26: 8 nodes
 void formula_26(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_26(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.4864628796400144, 0.4864628796400144);  // -0.48646287964001437953
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.028062755821259944, 0.028062755821259944);  // -0.028062755821259943549
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.605976393509328, 1.633512439278866);  // -1.6059763935093280209
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.4864628796400144, 0.4864628796400144);
+  ctx.check("grad z", gz, -0.028062755821259944, 0.028062755821259944);
 }
 // formula 27: 7 nodes
 void formula_27(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_27(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.14659073135809086, 0.14659073135809086);  // -0.14659073135809085168
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.14659073135809086, 0.14659073135809086);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 28: 5 nodes
 void formula_28(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_28(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -8.98527318943305, 8.98527318943305);  // -8.9852731894330501142
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.42287660115275133, 0.42287660115275133);
+  ctx.check("grad y", gy, -8.98527318943305, 8.98527318943305);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 29: 8 nodes
 void formula_29(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_29(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.20035244580972075, 0.20035244580972075);  // 0.20035244580972074522
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.17275109846070538, 0.17275109846070538);  // -0.17275109846070538539
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.7072829172514763, 0.7729318753078303);  // -0.70728291725147633304
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.20035244580972075, 0.20035244580972075);
+  ctx.check("grad z", gz, -0.17275109846070538, 0.17275109846070538);
   constexpr auto g = lz::cosh(lz::exp(x)) / y;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_30(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.013937467643749509, 9.204634892992193);  // 0.013937467643749508599
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.013937467643749509, 9.204634892992193);  // 0.013937467643749508599
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.013937467643749509, 9.204634892992193);
+  ctx.check("grad z", gz, 0.013937467643749509, 9.204634892992193);
 }
 // formula 31: 8 nodes
 void formula_31(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_31(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2959461190848247, 0.610834219986735);  // -0.29594611908482473432
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.3004933914335701, 4.248208950788462);  // -0.30049339143357011332
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8093810412528774, 1.1161240228634908);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.2959461190848247, 0.610834219986735);
 }
 // formula 32: 8 nodes
 void formula_32(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_32(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.18947083398084608, 0.18947083398084608);  // -0.18947083398084607582
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9198821961628904, 0.9198821961628904);
+  ctx.check("grad y", gy, -0.18947083398084608, 0.18947083398084608);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 33: 8 nodes
 void formula_33(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_33(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -9.757883934983148, 9.757883934983148);  // -9.7578839349831485166
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 9.757883934983148, 9.757883934983148);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -9.757883934983148, 9.757883934983148);
 }
 // formula 34: 5 nodes
 void formula_34(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_34(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.804792757299768, 1.804792757299768);  // 1.8047927572997678865
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 1.5819547183532132, 1.5819547183532132);  // 1.5819547183532132218
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7833463799684758, 0.7833463799684758);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.804792757299768, 1.804792757299768);
 }
 // formula 35: 8 nodes
 void formula_35(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_35(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4466454344022419, 0.4466454344022419);  // 0.44664543440224190072
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.12778199156331913, 0.12778199156331913);
+  ctx.check("grad y", gy, 0.4466454344022419, 0.4466454344022419);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 36: 6 nodes
 void formula_36(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_36(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.662515177034087, 0.662515177034087);  // 0.66251517703408705600
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6804548897510393, 0.6804548897510393);  // -0.68045488975103925623
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.32829022337988495, 3.4296429870583465);  // -0.32829022337988493242
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.1437679299810168, 1.1437679299810168);
+  ctx.check("grad y", gy, 0.662515177034087, 0.662515177034087);
+  ctx.check("grad z", gz, -0.6804548897510393, 0.6804548897510393);
 }
 // formula 37: 8 nodes
 void formula_37(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_37(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6267138762666584, 0.6267138762666584);  // 0.62671387626665837302
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.03080510810246514, 0.03080510810246514);
+  ctx.check("grad y", gy, 0.6267138762666584, 0.6267138762666584);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 38: 5 nodes
 void formula_38(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_38(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8814437516472046, 0.8814437516472046);  // -0.88144375164720460274
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.8814437516472046, 0.8814437516472046);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 39: 8 nodes
 void formula_39(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_39(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.14090630977134638, 0.14090630977134638);  // 0.14090630977134637779
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.18132260159560915, 0.18132260159560915);  // -0.18132260159560914665
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8745721336436727, 0.8745721336436727);
+  ctx.check("grad y", gy, 0.14090630977134638, 0.14090630977134638);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = z - lz::pow(y, lz::constant<-2>{});
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_40(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -980271.2742965827, 980271.2742965827);  // -980271.27429658268657
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 980271.2742965827, 980271.2742965827);  // 980271.27429658268657
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -980271.2742965827, 980271.2742965827);
+  ctx.check("grad z", gz, 980271.2742965827, 980271.2742965827);
 }
 // formula 41: 7 nodes
 void formula_41(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_41(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.694609248249809, 3.694609248249809);  // 3.6946092482498089511
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 3.694609248249809, 3.694609248249809);
 }
 // formula 42: 8 nodes
 void formula_42(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_42(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.26323881363106777, 1.7476846450003614);  // 0.26323881363106774420
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.02479451584448384, 0.16461476187305066);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.26323881363106777, 1.7476846450003614);
 }
 // formula 43: 7 nodes
 void formula_43(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_43(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.15190903337162, 3.15190903337162);  // 3.1519090333716199540
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 6.463060831594056, 6.463060831594056);
+  ctx.check("grad y", gy, 3.15190903337162, 3.15190903337162);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 44: 6 nodes
 void formula_44(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_44(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5685618015743045, 0.5685618015743045);  // -0.56856180157430447109
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4221005739441085, 0.4221005739441085);  // 0.42210057394410849242
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.5685618015743045, 0.5685618015743045);
+  ctx.check("grad z", gz, 0.4221005739441085, 0.4221005739441085);
 }
 // formula 45: 7 nodes
 void formula_45(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_45(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.24527633085182043, 0.24527633085182043);  // -0.24527633085182042055
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.24527633085182043, 0.24527633085182043);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 46: 8 nodes
 void formula_46(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_46(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.15533294802618874, 0.15533294802618874);  // 0.15533294802618874960
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.012855476696087262, 0.0725712119318254);
+  ctx.check("grad y", gy, 0.15533294802618874, 0.15533294802618874);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 47: 7 nodes
 void formula_47(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_47(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4348163465754444, 0.4348163465754444);  // 0.43481634657544438743
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2061916637766003, 0.2061916637766003);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.4348163465754444, 0.4348163465754444);
 }
 // formula 48: 5 nodes
 void formula_48(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_48(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.4265448124441864, 1.4265448124441864);  // -1.4265448124441865022
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.2040706157997951, 1.2040706157997951);  // 1.2040706157997951663
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.4265448124441864, 1.4265448124441864);
+  ctx.check("grad z", gz, 1.2040706157997951, 1.2040706157997951);
 }
 // formula 49: 5 nodes
 void formula_49(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_49(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6201045302465263, 0.6201045302465263);  // 0.62010453024652631427
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8345639149522688, 0.8345639149522688);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6201045302465263, 0.6201045302465263);
   constexpr auto g = lz::log(lz::cosh(z * y));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

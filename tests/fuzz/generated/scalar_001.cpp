@@ -21,6 +21,10 @@ void formula_50(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.06460150230401059, 0.06460150230401059);  // 0.064601502304010581403
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2993732572762543, 0.2993732572762543);  // 0.29937325727625430205
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.026404001726374294, 0.12006953122504754);  // -0.026404001726374293738
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.06460150230401059, 0.06460150230401059);
+  ctx.check("grad z", gz, 0.2993732572762543, 0.2993732572762543);
 }
 // formula 51: 8 nodes
 void formula_51(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_51(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.17266808209163872, 0.17266808209163872);  // 0.17266808209163873402
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07465528951685696, 0.07465528951685696);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.17266808209163872, 0.17266808209163872);
 }
 // formula 52: 6 nodes
 void formula_52(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_52(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.10127676709714464, 12.674450709650191);  // 0.10127676709714464322
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.015854559715910505, 1.9841454402840895);  // -0.015854559715910506419
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.10127676709714464, 12.674450709650191);
+  ctx.check("grad z", gz, -0.015854559715910505, 1.9841454402840895);
 }
 // formula 53: 8 nodes
 void formula_53(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_53(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.5736034054079473, 1.5736034054079473);  // -1.5736034054079472224
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.9573587548526854, 1.9573587548526854);  // -1.9573587548526854405
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.3527396397354385, 1.3527396397354385);  // 1.3527396397354384519
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.6624529913013986, 1.6624529913013986);
+  ctx.check("grad y", gy, -1.5736034054079473, 1.5736034054079473);
+  ctx.check("grad z", gz, -1.9573587548526854, 1.9573587548526854);
 }
 // formula 54: 7 nodes
 void formula_54(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_54(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.8103389519286794, 1.8103389519286794);  // -1.8103389519286793500
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.32258475077005994, 0.32258475077005994);  // -0.32258475077005993511
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.8103389519286794, 1.8103389519286794);
+  ctx.check("grad z", gz, -0.32258475077005994, 0.32258475077005994);
 }
 // formula 55: 5 nodes
 void formula_55(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_55(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9138500345287225, 0.9138500345287225);  // 0.91385003452872245943
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5657148077801541, 0.5657148077801541);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.9138500345287225, 0.9138500345287225);
 }
 // formula 56: 8 nodes
 void formula_56(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_56(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.1269605087569654, 3.1269605087569654);  // 3.1269605087569653347
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.5938353779749583, 2.5938353779749583);
+  ctx.check("grad y", gy, 3.1269605087569654, 3.1269605087569654);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 57: 8 nodes
 void formula_57(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_57(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4609649444507577, 0.4609649444507577);  // 0.46096494445075770311
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -1.4029887660537588, 1.8263507717937975);  // -1.4029887660537588784
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.39689919097821996, 0.39689919097821996);
+  ctx.check("grad y", gy, 0.4609649444507577, 0.4609649444507577);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 58: 8 nodes
 void formula_58(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_58(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4389670475470133, 0.4389670475470133);  // 0.43896704754701331809
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4389670475470133, 0.4389670475470133);  // -0.43896704754701331809
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.4389670475470133, 0.4389670475470133);
+  ctx.check("grad z", gz, -0.4389670475470133, 0.4389670475470133);
 }
 // formula 59: 8 nodes
 void formula_59(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_59(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1915381007413692, 1.1915381007413692);  // 1.1915381007413691333
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.19153810074136912, 2.191538100741369);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.1915381007413692, 1.1915381007413692);
   constexpr auto g = lz::abs(lz::sinh(lz::pow(lz::cosh(z - y), lz::constant<-3, 4>{})));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_60(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7476484314795504, 0.7476484314795504);  // 0.74764843147955036363
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9007604179156559, 0.9007604179156559);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7476484314795504, 0.7476484314795504);
 }
 // formula 61: 7 nodes
 void formula_61(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_61(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5219606130725463, 0.5219606130725463);  // 0.52196061307254622959
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.05546352456534292, 0.05546352456534292);
+  ctx.check("grad y", gy, 0.5219606130725463, 0.5219606130725463);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 62: 5 nodes
 void formula_62(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_62(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7630125221579376, 0.7630125221579376);  // -0.76301252215793759232
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7485163486691951, 0.7485163486691951);  // -0.74851634866919517212
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.641732545912263, 1.641732545912263);  // -1.6417325459122630179
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.7630125221579376, 0.7630125221579376);
+  ctx.check("grad z", gz, -0.7485163486691951, 0.7485163486691951);
 }
 // formula 63: 5 nodes
 void formula_63(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_63(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8354188970561761, 0.8354188970561761);  // -0.83541889705617611879
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.8354188970561761, 0.8354188970561761);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 64: 5 nodes
 void formula_64(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_64(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -444.65732209253713, 444.65732209253713);  // -444.65732209253713537
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 64.29170021666862, 64.29170021666862);
+  ctx.check("grad y", gy, -444.65732209253713, 444.65732209253713);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 65: 8 nodes
 void formula_65(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_65(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.02802523776942015, 0.02802523776942015);  // 0.028025237769420151507
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6404013755173664, 0.6404013755173664);
+  ctx.check("grad y", gy, 0.02802523776942015, 0.02802523776942015);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 66: 8 nodes
 void formula_66(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_66(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.2507133088244604, 1.4920133142227319);  // -1.2507133088244604448
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 133280.39626982762, 158994.17105137263);  // 133280.39626982760558
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 43345.94098203102, 43345.94098203102);
+  ctx.check("grad y", gy, -1.2507133088244604, 1.4920133142227319);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 67: 7 nodes
 void formula_67(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_67(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.795542126943308, 0.795542126943308);  // 0.79554212694330795978
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.795542126943308, 0.795542126943308);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 68: 6 nodes
 void formula_68(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_68(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3024266516059996, 0.3024266516059996);  // 0.30242665160599955431
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.17815024018645323, 0.17815024018645323);  // -0.17815024018645323519
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.3995398849587884, 0.3995398849587884);  // 0.39953988495878840793
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8419320445299675, 0.8419320445299675);
+  ctx.check("grad y", gy, 0.3024266516059996, 0.3024266516059996);
+  ctx.check("grad z", gz, -0.17815024018645323, 0.17815024018645323);
 }
 // formula 69: 8 nodes
 void formula_69(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_69(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.04921385202550143, 0.04921385202550143);  // -0.049213852025501429281
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8679124632631458, 0.8751238774578409);  // -0.86791246326314575804
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.04921385202550143, 0.04921385202550143);
+  ctx.check("grad z", gz, -0.8679124632631458, 0.8751238774578409);
   constexpr auto g = lz::cos(x / (y / z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_70(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.0074355187536335, 2.0074355187536335);  // 2.0074355187536334323
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 1.836754887877637, 1.836754887877637);  // 1.8367548878776368617
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.478260980547541, 2.478260980547541);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.0074355187536335, 2.0074355187536335);
 }
 // formula 71: 8 nodes
 void formula_71(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_71(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.011704865686105155, 0.011704865686105155);  // -0.011704865686105155381
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.01675159905333736, 0.01675159905333736);  // -0.016751599053337362096
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.02334411610086475, 0.02334411610086475);  // -0.023344116100864748336
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.020904285935229253, 0.020904285935229253);
+  ctx.check("grad y", gy, -0.011704865686105155, 0.011704865686105155);
+  ctx.check("grad z", gz, -0.01675159905333736, 0.01675159905333736);
 }
 // formula 72: 6 nodes
 void formula_72(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_72(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0276433304165677, 1.0276433304165677);  // -1.0276433304165677023
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 2.0560508145496548, 2.0560508145496548);  // 2.0560508145496549417
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 8.374660157555589, 8.374660157555589);
+  ctx.check("grad y", gy, -1.0276433304165677, 1.0276433304165677);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 73: 7 nodes
 void formula_73(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_73(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4747593752434023, 0.4747593752434023);  // 0.47475937524340228320
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.696823383755617, 0.696823383755617);  // 0.69682338375561699684
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.26982488967373447, 2.700867878020574);  // -0.26982488967373446802
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.850427067808385, 0.850427067808385);
+  ctx.check("grad y", gy, 0.4747593752434023, 0.4747593752434023);
+  ctx.check("grad z", gz, 0.696823383755617, 0.696823383755617);
 }
 // formula 74: 6 nodes
 void formula_74(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_74(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.746172698985864, 1.746172698985864);  // 1.7461726989858638084
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -8.473730057954192, 8.473730057954192);
+  ctx.check("grad y", gy, 1.746172698985864, 1.746172698985864);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 75: 7 nodes
 void formula_75(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_75(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 19.801786325655925, 19.801786325655925);  // 19.801786325655925692
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.6778628968501135, 2.6778628968501135);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 19.801786325655925, 19.801786325655925);
 }
 // formula 76: 7 nodes
 void formula_76(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_76(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.16168474383654127, 0.16168474383654127);  // 0.16168474383654125997
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8650315736079092, 0.8650315736079092);  // -0.86503157360790914043
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.2517203766614245, 1.7482796233385756);  // 0.25172037666142447066
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.22599677807439283, 1.5696208915937957);
+  ctx.check("grad y", gy, 0.16168474383654127, 0.16168474383654127);
+  ctx.check("grad z", gz, -0.8650315736079092, 0.8650315736079092);
 }
 // formula 77: 5 nodes
 void formula_77(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_77(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.20705914412164841, 0.20705914412164841);  // 0.20705914412164841802
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.20705914412164841, 0.20705914412164841);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 78: 7 nodes
 void formula_78(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_78(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.31798138007391974, 0.31798138007391974);  // 0.31798138007391972606
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.11119192113998515, 0.24507657536408858);  // 0.11119192113998514254
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.14457477512134576, 0.14457477512134576);
+  ctx.check("grad y", gy, 0.31798138007391974, 0.31798138007391974);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 79: 8 nodes
 void formula_79(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_79(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.2281585375170216, 1.2281585375170216);  // 1.2281585375170217031
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.17011881878379886, 0.4071868280608498);
+  ctx.check("grad y", gy, 1.2281585375170216, 1.2281585375170216);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::pow(2.5 + lz::sin(x), y);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_80(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -7.601090772071262, 7.601090772071262);  // -7.6010907720712621222
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 7.601085000617451, 7.601085000617451);  // 7.6010850006174509604
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -36.38648909499527, 36.38648909499527);  // -36.386489094995273061
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -7.601090772071262, 7.601090772071262);
+  ctx.check("grad z", gz, 7.601085000617451, 7.601085000617451);
 }
 // formula 81: 6 nodes
 void formula_81(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_81(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.1447257272127497, 0.1447257272127497);  // -0.14472572721274969969
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.2423664471296314, 0.7404861985786308);  // -0.24236644712963139690
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.20995696253441187, 0.20995696253441187);
+  ctx.check("grad y", gy, -0.1447257272127497, 0.1447257272127497);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 82: 8 nodes
 void formula_82(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_82(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0008477093092645462, 0.0008477093092645462);  // 0.00084770930926454629702
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.0007830051858482978, 0.0007830051858482978);  // -0.00078300518584829783750
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.2674892839697795, 0.2674892839697795);  // -0.26748928396977949949
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.22332858659639027, 0.22332858659639027);
+  ctx.check("grad y", gy, 0.0008477093092645462, 0.0008477093092645462);
+  ctx.check("grad z", gz, -0.0007830051858482978, 0.0007830051858482978);
 }
 // formula 83: 6 nodes
 void formula_83(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_83(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.14807255963463994, 0.14807255963463994);  // 0.14807255963463993310
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4585894743634789, 0.4585894743634789);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.14807255963463994, 0.14807255963463994);
 }
 // formula 84: 6 nodes
 void formula_84(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_84(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2261927961786126, 0.2261927961786126);  // 0.22619279617861260258
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.2261927961786126, 0.2261927961786126);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 85: 7 nodes
 void formula_85(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_85(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8195346909869965, 0.8195346909869965);  // -0.81953469098699647038
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 2.4704897714640026, 17.992111916406753);  // 2.4704897714640024781
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.25673344312991736, 1.5241386658293783);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.8195346909869965, 0.8195346909869965);
 }
 // formula 86: 6 nodes
 void formula_86(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_86(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.07218438588733005, 0.07218438588733005);  // -0.072184385887330046849
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5884629363133934, 0.5884629363133934);
+  ctx.check("grad y", gy, -0.07218438588733005, 0.07218438588733005);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 87: 5 nodes
 void formula_87(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_87(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5597924669366158, 0.5597924669366158);  // -0.55979246693661573257
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.005681006566661395, 0.09288677714203725);  // -0.0056810065666613947316
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.04372635571276328, 0.04372635571276328);
+  ctx.check("grad y", gy, -0.5597924669366158, 0.5597924669366158);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 88: 8 nodes
 void formula_88(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_88(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3598763265431562, 0.3598763265431562);  // 0.35987632654315622858
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.27606078980687976, 1.4072623173678547);  // 0.27606078980687977443
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2590063399352191, 1.2590665735077935);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.3598763265431562, 0.3598763265431562);
 }
 // formula 89: 5 nodes
 void formula_89(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_89(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.20765981500280023, 0.20765981500280023);  // 0.20765981500280021733
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.072392677275066, 1.072392677275066);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.20765981500280023, 0.20765981500280023);
   constexpr auto g = lz::asin(0.75 * lz::sin(lz::atan2(x, z)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_90(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.634802295415328, 1.634802295415328);  // 1.6348022954153281135
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 2.6594539521353657, 2.6594539521353657);  // 2.6594539521353655422
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2636786012379053, 0.2636786012379053);
+  ctx.check("grad y", gy, 1.634802295415328, 1.634802295415328);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 91: 7 nodes
 void formula_91(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_91(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0001371480858625008, 0.0001371480858625008);  // 0.00013714808586250080273
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.2148395132128286e-05, 2.2148395132128286e-05);  // -0.000022148395132128284364
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0001371480858625008, 0.0001371480858625008);
+  ctx.check("grad z", gz, -2.2148395132128286e-05, 2.2148395132128286e-05);
 }
 // formula 92: 8 nodes
 void formula_92(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_92(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.293182448093667, 0.293182448093667);  // 0.29318244809366701119
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.14428732196348834, 0.14428732196348834);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.293182448093667, 0.293182448093667);
 }
 // formula 93: 8 nodes
 void formula_93(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_93(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.15847121679811008, 4.310030424234882);  // 0.15847121679811008402
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.15847121679811008, 4.310030424234882);  // -0.15847121679811008402
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.15847121679811008, 4.310030424234882);
+  ctx.check("grad z", gz, -0.15847121679811008, 4.310030424234882);
 }
 // formula 94: 5 nodes
 void formula_94(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_94(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.20593088352702257, 0.20593088352702257);  // 0.20593088352702258031
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.3574556089146665, 1.3574556089146665);
+  ctx.check("grad y", gy, 0.20593088352702257, 0.20593088352702257);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 95: 6 nodes
 void formula_95(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_95(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6251770430732609, 0.6251770430732609);  // 0.62517704307326099380
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5739724230273632, 0.5739724230273632);  // 0.57397242302736319231
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.3608845527384137, 1.3608845527384137);  // 1.3608845527384136823
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6251770430732609, 0.6251770430732609);
+  ctx.check("grad z", gz, 0.5739724230273632, 0.5739724230273632);
 }
 // formula 96: 8 nodes
 void formula_96(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_96(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2355480708172912, 0.5790057425508843);  // -0.23554807081729121457
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.3365536742813868, 0.8272897732058946);  // 0.33655367428138684445
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0346550439959703, 1.0346550439959703);
+  ctx.check("grad y", gy, -0.2355480708172912, 0.5790057425508843);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 97: 7 nodes
 void formula_97(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_97(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3193490024261701, 0.3193490024261701);  // -0.31934900242617011665
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4184831777439195, 0.4184831777439195);
+  ctx.check("grad y", gy, -0.3193490024261701, 0.3193490024261701);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 98: 8 nodes
 void formula_98(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_98(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.4695957840507681, 0.4695957840507681);  // -0.46959578405076804951
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2553286760981371, 0.2553286760981371);  // 0.25532867609813707864
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.03673254591253736, 0.692404258316901);  // -0.036732545912537353487
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.4695957840507681, 0.4695957840507681);
+  ctx.check("grad z", gz, 0.2553286760981371, 0.2553286760981371);
 }
 // formula 99: 8 nodes
 void formula_99(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_99(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2239267826344331, 0.2239267826344331);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::pow(1_c + lz::square(y), z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_100(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5027368842919797, 0.5027368842919797);  // -0.50273688429197969916
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.7880463002699488, 0.7880463002699488);  // -0.78804630026994885181
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7996025933148038, 0.7996025933148038);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.5027368842919797, 0.5027368842919797);
 }
 // formula 101: 6 nodes
 void formula_101(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_101(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 23.323152529007857, 23.323152529007857);  // 23.323152529007856831
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 7.894202351733489, 7.894202351733489);  // 7.8942023517334894495
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 23.509536645777725, 23.509536645777725);  // 23.509536645777724805
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 37.80789894080143, 37.80789894080143);
+  ctx.check("grad y", gy, 23.323152529007857, 23.323152529007857);
+  ctx.check("grad z", gz, 7.894202351733489, 7.894202351733489);
 }
 // formula 102: 8 nodes
 void formula_102(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_102(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.31578985397798576, 0.31578985397798576);  // -0.31578985397798574006
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -0.31578985397798576, 0.31578985397798576);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 103: 8 nodes
 void formula_103(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_103(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9123562567179528, 0.9123562567179528);  // 0.91235625671795287739
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9123562567179528, 0.9123562567179528);  // -0.91235625671795287739
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.9123562567179528, 0.9123562567179528);
+  ctx.check("grad z", gz, -0.9123562567179528, 0.9123562567179528);
 }
 // formula 104: 5 nodes
 void formula_104(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_104(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -4.318830450033813, 4.318830450033813);  // -4.3188304500338130677
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -7.334376601091395, 7.334376601091395);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -4.318830450033813, 4.318830450033813);
 }
 // formula 105: 8 nodes
 void formula_105(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_105(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.07830556610522925, 0.31049583470350406);  // -0.078305566105229246468
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5774522202512602, 2.289703249030381);  // 0.57745222025126015812
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.6091430439208574, 2.5469029870342963);  // -0.60914304392085736644
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.16207545102334522, 0.6426586889470153);
+  ctx.check("grad y", gy, -0.07830556610522925, 0.31049583470350406);
+  ctx.check("grad z", gz, 0.5774522202512602, 2.289703249030381);
 }
 // formula 106: 5 nodes
 void formula_106(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_106(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.39625210375958, 0.39625210375958);  // -0.39625210375957999184
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4701978264243207, 0.4701978264243207);
+  ctx.check("grad y", gy, -0.39625210375958, 0.39625210375958);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 107: 8 nodes
 void formula_107(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_107(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.01996683565181879, 0.01996683565181879);  // -0.019966835651818789114
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.02117287503607322, 0.02117287503607322);  // -0.021172875036073221535
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.001258234243837875, 0.010955668999328169);  // -0.0012582342438378750530
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.28379635228197386, 0.28379635228197386);
+  ctx.check("grad y", gy, -0.01996683565181879, 0.01996683565181879);
+  ctx.check("grad z", gz, -0.02117287503607322, 0.02117287503607322);
 }
 // formula 108: 8 nodes
 void formula_108(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_108(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.08483596385538979, 0.08483596385538979);  // -0.084835963855389785356
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.03662385876137442, 0.03662385876137442);  // 0.036623858761374414418
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.299466062380541, 0.299466062380541);
+  ctx.check("grad y", gy, -0.08483596385538979, 0.08483596385538979);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 109: 5 nodes
 void formula_109(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_109(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7866731192579478, 0.7866731192579478);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
   constexpr auto g = lz::atan2(lz::atan(x) + lz::cbrt(y), (-2_c));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_110(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0587242538569834, 1.0587242538569834);  // 1.0587242538569833580
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.16192113649697695, 0.16192113649697695);
+  ctx.check("grad y", gy, 1.0587242538569834, 1.0587242538569834);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 111: 8 nodes
 void formula_111(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_111(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.581742651610448, 1.366450194266041);  // 0.58174265161044802400
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.1138415385857114, 2.223938815383231);  // 1.1138415385857113375
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.34411354488072227, 0.34411354488072227);
+  ctx.check("grad y", gy, 0.581742651610448, 1.366450194266041);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 112: 8 nodes
 void formula_112(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_112(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.968743504604711, 1.4724620805781417);  // -0.96874350460471106927
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.06206131258718923, 0.06206131258718923);  // 0.062061312587189227114
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.968743504604711, 1.4724620805781417);
+  ctx.check("grad z", gz, 0.06206131258718923, 0.06206131258718923);
 }
 // formula 113: 8 nodes
 void formula_113(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_113(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.6449182871605954, 2.6449182871605954);  // -2.6449182871605955095
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.6449182871605954, 2.6449182871605954);
+  ctx.check("grad y", gy, -2.6449182871605954, 2.6449182871605954);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 114: 7 nodes
 void formula_114(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_114(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.101856000681648, 1.101856000681648);  // -1.1018560006816479736
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7423660470897916, 0.7423660470897916);  // -0.74236604708979157540
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.101856000681648, 1.101856000681648);
+  ctx.check("grad z", gz, -0.7423660470897916, 0.7423660470897916);
 }
 // formula 115: 5 nodes
 void formula_115(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_115(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 116: 8 nodes
 void formula_116(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_116(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.02728973604082158, 0.02728973604082158);  // -0.027289736040821579153
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6074920085676047, 0.6074920085676047);  // 0.60749200856760465244
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.15567090817312318, 0.16265465673717722);  // -0.15567090817312318378
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.1125278651274082, 0.1125278651274082);
+  ctx.check("grad y", gy, -0.02728973604082158, 0.02728973604082158);
+  ctx.check("grad z", gz, 0.6074920085676047, 0.6074920085676047);
 }
 // formula 117: 7 nodes
 void formula_117(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_117(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 118: 7 nodes
 void formula_118(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_118(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 119: 8 nodes
 void formula_119(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_119(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.584490651903884, 1.584490651903884);  // -1.5844906519038840433
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.1363274420523472, 0.1363274420523472);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.584490651903884, 1.584490651903884);
   constexpr auto g = x - (z * 1_c + y);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_120(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.1856593839726583, 0.1856593839726583);  // 0.18565938397265830927
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2558102022144003, 0.2558102022144003);  // -0.25581020221440032077
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.1856593839726583, 0.1856593839726583);
+  ctx.check("grad z", gz, -0.2558102022144003, 0.2558102022144003);
 }
 // formula 121: 8 nodes
 void formula_121(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_121(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7553121491060437, 0.7553121491060437);  // -0.75531214910604373933
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.13262865427861578, 0.13262865427861578);
+  ctx.check("grad y", gy, -0.7553121491060437, 0.7553121491060437);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 122: 8 nodes
 void formula_122(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_122(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7171221967399481, 0.9586989678093245);  // -0.71712219673994810122
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.3921638799456781, 1.3921638799456781);
+  ctx.check("grad y", gy, -0.7171221967399481, 0.9586989678093245);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 123: 8 nodes
 void formula_123(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_123(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.13961345258716512, 0.4516672708697426);  // -0.13961345258716512466
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.11559738810777499, 0.37397224865355894);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.13961345258716512, 0.4516672708697426);
 }
 // formula 124: 8 nodes
 void formula_124(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_124(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8765370955773857, 6.7650939365534475);  // 0.87653709557738566219
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8765370955773857, 6.7650939365534475);
+  ctx.check("grad y", gy, 0.8765370955773857, 6.7650939365534475);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 125: 7 nodes
 void formula_125(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_125(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.2111867866380335, 2.2111867866380335);  // 2.2111867866380335655
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.6397188322452094, 2.6397188322452094);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.2111867866380335, 2.2111867866380335);
 }
 // formula 126: 7 nodes
 void formula_126(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_126(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8746929315391877, 0.8746929315391877);  // 0.87469293153918770374
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.05455009534433069, 0.05455009534433069);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.8746929315391877, 0.8746929315391877);
 }
 // formula 127: 7 nodes
 void formula_127(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_127(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.756633301871989, 0.756633301871989);  // 0.75663330187198896120
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.24283787929326822, 0.5629036511730484);  // 0.24283787929326820864
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.756633301871989, 0.756633301871989);
+  ctx.check("grad z", gz, 0.24283787929326822, 0.5629036511730484);
 }
 // formula 128: 5 nodes
 void formula_128(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_128(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.22984988513085544, 0.22984988513085544);  // -0.22984988513085543708
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.026083041279866194, 0.026083041279866194);  // -0.026083041279866192581
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.4577631554364721, 0.4577631554364721);  // 0.45776315543647210593
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.22984988513085544, 0.22984988513085544);
+  ctx.check("grad z", gz, -0.026083041279866194, 0.026083041279866194);
 }
 // formula 129: 7 nodes
 void formula_129(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_129(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.46788299342956297, 0.46788299342956297);  // -0.46788299342956296556
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.46788299342956297, 0.46788299342956297);
+  ctx.check("grad z", gz, 1.0, 1.0);
   constexpr auto g = lz::square(y * z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_130(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0266657951426608, 1.0266657951426608);  // 1.0266657951426608195
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9178158190677638, 0.9178158190677638);  // -0.91781581906776381743
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -1.1770436385246519, 1.1770436385246519);  // -1.1770436385246519838
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6073071473615256, 0.6073071473615256);
+  ctx.check("grad y", gy, 1.0266657951426608, 1.0266657951426608);
+  ctx.check("grad z", gz, -0.9178158190677638, 0.9178158190677638);
 }
 // formula 131: 7 nodes
 void formula_131(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_131(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.20296256686676215, 0.20296256686676215);  // 0.20296256686676214695
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.18337988439168287, 0.18337988439168287);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.20296256686676215, 0.20296256686676215);
 }
 // formula 132: 8 nodes
 void formula_132(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_132(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 133: 8 nodes
 void formula_133(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_133(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5221178750651542, 0.5221178750651542);  // 0.52211787506515420871
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 2.834448372383142, 2.834448372383142);  // 2.8344483723831422212
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9789055719519171, 0.9789055719519171);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5221178750651542, 0.5221178750651542);
 }
 // formula 134: 8 nodes
 void formula_134(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_134(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.16419799904183757, 0.16419799904183757);  // 0.16419799904183758432
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.04744203505605431, 0.04744203505605431);  // 0.047442035056054309120
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.05934448997546185, 0.05934448997546185);  // 0.059344489975461850266
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.16419799904183757, 0.16419799904183757);
+  ctx.check("grad z", gz, 0.04744203505605431, 0.04744203505605431);
 }
 // formula 135: 6 nodes
 void formula_135(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_135(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8913071015108124, 0.8913071015108124);  // -0.89130710151081233767
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8461309913039227, 0.8461309913039227);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.8913071015108124, 0.8913071015108124);
 }
 // formula 136: 8 nodes
 void formula_136(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_136(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.25791938707407636, 0.25791938707407636);  // -0.25791938707407634045
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3105048737550307, 0.3105048737550307);  // 0.31050487375503073554
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.47545964542932756, 0.47545964542932756);  // 0.47545964542932755654
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5456772885711518, 0.5456772885711518);
+  ctx.check("grad y", gy, -0.25791938707407636, 0.25791938707407636);
+  ctx.check("grad z", gz, 0.3105048737550307, 0.3105048737550307);
 }
 // formula 137: 5 nodes
 void formula_137(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_137(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 138: 8 nodes
 void formula_138(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_138(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0102950279088332, 0.038712902461011146);  // 0.010295027908833199936
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.027310952354369148, 0.10269872446920297);  // 0.027310952354369149013
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0102950279088332, 0.038712902461011146);
+  ctx.check("grad z", gz, 0.027310952354369148, 0.10269872446920297);
 }
 // formula 139: 8 nodes
 void formula_139(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_139(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.10081767782413953, 0.2983048894476669);  // -0.10081767782413952451
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7034831715931427, 0.7034831715931427);
+  ctx.check("grad y", gy, -0.10081767782413953, 0.2983048894476669);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::sinh(lz::tanh(lz::sin(lz::atan(y) + lz::sinh(z))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_140(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.4802815055859446, 0.4802815055859446);  // -0.48028150558594463490
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.15737187950805825, 0.15737187950805825);
+  ctx.check("grad y", gy, -0.4802815055859446, 0.4802815055859446);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 141: 5 nodes
 void formula_141(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_141(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2826269694833302, 0.2826269694833302);  // 0.28262696948333020977
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5069021827460147, 0.5069021827460147);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.2826269694833302, 0.2826269694833302);
 }
 // formula 142: 8 nodes
 void formula_142(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_142(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 4.237459995015095, 4.237459995015095);  // 4.2374599950150944021
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 9.269081888572668, 9.269081888572668);  // 9.2690818885726680900
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 4.237459995015095, 4.237459995015095);
+  ctx.check("grad z", gz, 9.269081888572668, 9.269081888572668);
 }
 // formula 143: 8 nodes
 void formula_143(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_143(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.005057247360668018, 0.005057247360668018);  // 0.0050572473606680182950
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.33481072613958607, 0.33481072613958607);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.005057247360668018, 0.005057247360668018);
 }
 // formula 144: 8 nodes
 void formula_144(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_144(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.43185001834612163, 0.43185001834612163);  // 0.43185001834612161192
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.24974262337151648, 0.24974262337151648);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.43185001834612163, 0.43185001834612163);
 }
 // formula 145: 8 nodes
 void formula_145(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_145(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4925249680445884, 0.4925249680445884);  // -0.49252496804458837046
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.06472221066559247, 2.0858331569698625);  // 0.064722210665592472684
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.023786410690934, 1.023786410690934);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.4925249680445884, 0.4925249680445884);
 }
 // formula 146: 8 nodes
 void formula_146(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_146(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.33798283079351077, 0.33798283079351077);  // -0.33798283079351075616
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4958996974149084, 0.4958996974149084);  // 0.49589969741490843626
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.2718616880758238, 0.48469372318407017);  // -0.27186168807582375834
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, -0.33798283079351077, 0.33798283079351077);
+  ctx.check("grad z", gz, 0.4958996974149084, 0.4958996974149084);
 }
 // formula 147: 7 nodes
 void formula_147(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_147(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0673675167598378, 1.0673675167598378);  // -1.0673675167598378699
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.953569588019766, 3.0883046215394416);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -1.0673675167598378, 1.0673675167598378);
 }
 // formula 148: 6 nodes
 void formula_148(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_148(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9026355934605013, 0.9026355934605013);  // -0.90263559346050126209
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.4040017989417266, 1.4040017989417266);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.9026355934605013, 0.9026355934605013);
 }
 // formula 149: 5 nodes
 void formula_149(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_149(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4497440781201403, 0.4497440781201403);  // 0.44974407812014028989
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.31559421729381393, 0.31559421729381393);
+  ctx.check("grad y", gy, 0.4497440781201403, 0.4497440781201403);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::tan(lz::atan(-x * z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_150(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.14179441793895148, 0.38219060831935125);  // 0.14179441793895146461
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.012495633094011206, 0.051134228856353846);  // 0.012495633094011206466
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.011751221985079264, 0.011751221985079264);
+  ctx.check("grad y", gy, 0.14179441793895148, 0.38219060831935125);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 151: 7 nodes
 void formula_151(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_151(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.25435788751749294, 0.25435788751749294);  // 0.25435788751749292081
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.18183028783756794, 0.18183028783756794);  // 0.18183028783756794618
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4038180154561586, 0.4038180154561586);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.25435788751749294, 0.25435788751749294);
 }
 // formula 152: 8 nodes
 void formula_152(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_152(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6696354561800889, 0.6696354561800889);  // 0.66963545618008892756
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.024602475251675575, 0.024602475251675575);  // 0.024602475251675575476
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.2942281980303145, 0.2942281980303145);  // 0.29422819803031455219
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6696354561800889, 0.6696354561800889);
+  ctx.check("grad z", gz, 0.024602475251675575, 0.024602475251675575);
 }
 // formula 153: 8 nodes
 void formula_153(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_153(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.4905019415933645, 0.4905019415933645);  // -0.49050194159336451508
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.4134796757799566, 1.4134796757799566);  // 1.4134796757799565615
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.4905019415933645, 0.4905019415933645);
+  ctx.check("grad z", gz, 1.4134796757799566, 1.4134796757799566);
 }
 // formula 154: 8 nodes
 void formula_154(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_154(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 6.300006232493002, 6.300006232493002);  // 6.3000062324930027054
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 6.300006232493002, 6.300006232493002);
 }
 // formula 155: 8 nodes
 void formula_155(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_155(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6091424652444792, 0.6091424652444792);  // 0.60914246524447924303
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.13346948373573986, 0.13346948373573986);  // 0.13346948373573985974
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.12849209140973336, 0.5429808515680672);  // -0.12849209140973335207
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6091424652444792, 0.6091424652444792);
+  ctx.check("grad z", gz, 0.13346948373573986, 0.13346948373573986);
 }
 // formula 156: 5 nodes
 void formula_156(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_156(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.2554377642220143, 2.2554377642220143);  // -2.2554377642220141563
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2859841542476057, 0.2859841542476057);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.2554377642220143, 2.2554377642220143);
 }
 // formula 157: 8 nodes
 void formula_157(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_157(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.032395022778593165, 1.0);  // 0.032395022778593164331
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0647560400814451, 3.872452390645699);  // 0.064756040081445096440
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.032395022778593165, 1.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.032395022778593165, 1.0);
 }
 // formula 158: 6 nodes
 void formula_158(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_158(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.08682580132291172, 0.08682580132291172);  // -0.086825801322911715919
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.09979620393390672, 0.09979620393390672);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.08682580132291172, 0.08682580132291172);
 }
 // formula 159: 6 nodes
 void formula_159(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_159(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.8847021425035428, 1.8847021425035428);  // 1.8847021425035428214
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -4.1775091975243415, 4.1775091975243415);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.8847021425035428, 1.8847021425035428);
   constexpr auto g = lz::atan(lz::cos(lz::sin(z) - x));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_160(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.10744914082396285, 8.363182088407203);  // -0.10744914082396284990
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.10744914082396285, 8.363182088407203);  // -0.10744914082396284990
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.10744914082396285, 8.363182088407203);
+  ctx.check("grad z", gz, -0.10744914082396285, 8.363182088407203);
 }
 // formula 161: 5 nodes
 void formula_161(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_161(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9077087240875987, 0.9077087240875987);  // -0.90770872408759867311
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9778194117915875, 0.9778194117915875);  // 0.97781941179158744463
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.0965121116380234, 1.0965121116380234);  // 1.0965121116380233889
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.9077087240875987, 0.9077087240875987);
+  ctx.check("grad z", gz, 0.9778194117915875, 0.9778194117915875);
 }
 // formula 162: 6 nodes
 void formula_162(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_162(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.34894880975873194, 0.34894880975873194);  // 0.34894880975873193053
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0764464351101595, 1.0764464351101595);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.34894880975873194, 0.34894880975873194);
 }
 // formula 163: 7 nodes
 void formula_163(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_163(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6350109990836263, 0.6350109990836263);  // 0.63501099908362637303
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -6.481350537971152, 6.481350537971152);  // -6.4813505379711519140
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.499392065991392, 2.499392065991392);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6350109990836263, 0.6350109990836263);
 }
 // formula 164: 8 nodes
 void formula_164(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_164(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.18790233456569003, 0.18790233456569003);  // -0.18790233456569003237
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7099264104070618, 0.7099264104070618);  // -0.70992641040706184730
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.2045691461605106, 1.2045691461605106);  // 1.2045691461605106425
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.18790233456569003, 0.18790233456569003);
+  ctx.check("grad z", gz, -0.7099264104070618, 0.7099264104070618);
 }
 // formula 165: 6 nodes
 void formula_165(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_165(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 9.517121921325764, 9.517121921325764);  // 9.5171219213257634799
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 9.517121921325764, 9.517121921325764);
 }
 // formula 166: 7 nodes
 void formula_166(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_166(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.23133972407382497, 0.23133972407382497);  // 0.23133972407382496398
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.482897135675528, 0.5016212458307289);  // 0.48289713567552800140
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.20651067598276063, 0.20651067598276063);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.23133972407382497, 0.23133972407382497);
 }
 // formula 167: 8 nodes
 void formula_167(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_167(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1504097326784462, 1.1504097326784462);  // 1.1504097326784461716
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.1504097326784462, 1.1504097326784462);
 }
 // formula 168: 8 nodes
 void formula_168(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_168(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4061669138362814, 0.9262621753034271);  // 0.40616691383628136848
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5845785632116746, 1.3331292952494298);  // -0.58457856321167458011
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.08764833867894399, 2.308600080233933);  // 0.087648338678943995288
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5845785632116746, 1.3331292952494298);
+  ctx.check("grad y", gy, 0.4061669138362814, 0.9262621753034271);
+  ctx.check("grad z", gz, -0.5845785632116746, 1.3331292952494298);
 }
 // formula 169: 7 nodes
 void formula_169(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_169(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -128.00850389380565, 145.08397099165796);  // -128.00850389380566146
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -291.9146632399989, 608.1769415180881);  // -291.91466323999889277
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 33.432704473802886, 37.89240072732863);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -128.00850389380565, 145.08397099165796);
   constexpr auto g = lz::cosh(lz::tanh(y - lz::cbrt(x + z)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_170(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5969331635152803, 0.6300353739077945);  // 0.59693316351528028752
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5969331635152803, 0.6300353739077945);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5969331635152803, 0.6300353739077945);
 }
 // formula 171: 8 nodes
 void formula_171(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_171(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9884283939071545, 0.9884283939071545);  // -0.98842839390715453754
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9730120351805697, 0.9730120351805697);
+  ctx.check("grad y", gy, -0.9884283939071545, 0.9884283939071545);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 172: 8 nodes
 void formula_172(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_172(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -3.782756226275076, 3.782756226275076);  // -3.7827562262750760061
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.772262620006634, 0.772262620006634);
+  ctx.check("grad y", gy, -3.782756226275076, 3.782756226275076);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 173: 7 nodes
 void formula_173(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_173(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6097473620506209, 0.6097473620506209);  // 0.60974736205062089978
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4138490573719124, 0.4138490573719124);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6097473620506209, 0.6097473620506209);
 }
 // formula 174: 7 nodes
 void formula_174(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_174(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6876951810247471, 0.6876951810247471);  // -0.68769518102474714556
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6412803522045795, 0.6412803522045795);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.6876951810247471, 0.6876951810247471);
 }
 // formula 175: 6 nodes
 void formula_175(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_175(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3042866911217122, 0.3042866911217122);  // 0.30428669112171221091
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3042866911217122, 0.3042866911217122);  // 0.30428669112171221091
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.03517317839865163, 0.4758810967711561);  // -0.035173178398651629954
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.35744030101885815, 0.35744030101885815);
+  ctx.check("grad y", gy, 0.3042866911217122, 0.3042866911217122);
+  ctx.check("grad z", gz, 0.3042866911217122, 0.3042866911217122);
 }
 // formula 176: 7 nodes
 void formula_176(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_176(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.21236931370926784, 0.21236931370926784);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 177: 7 nodes
 void formula_177(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_177(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.4163602433776898, 1.4163602433776898);  // -1.4163602433776898817
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.14510532825527334, 0.14510532825527334);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.4163602433776898, 1.4163602433776898);
 }
 // formula 178: 8 nodes
 void formula_178(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_178(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.135581701834837, 0.135581701834837);  // -0.13558170183483701244
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.11527405078419393, 0.11527405078419393);  // 0.11527405078419392812
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.941412423111286, 0.941412423111286);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.135581701834837, 0.135581701834837);
 }
 // formula 179: 7 nodes
 void formula_179(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_179(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7767420176982186, 0.7767420176982186);  // 0.77674201769821855291
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 4.366706153864173, 4.366706153864173);  // 4.3667061538641724238
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.6588915572216647, 1.6588915572216647);  // 1.6588915572216647085
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.7767420176982186, 0.7767420176982186);
+  ctx.check("grad z", gz, 4.366706153864173, 4.366706153864173);
   constexpr auto g = x / lz::acos(lz::cos(-z) / 2_c);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_180(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.008138489377315, 1.008138489377315);  // -1.0081384893773151324
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.4327975529162353, 1.4327975529162353);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.008138489377315, 1.008138489377315);
 }
 // formula 181: 8 nodes
 void formula_181(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_181(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8414906674021675, 1.333499579281526);  // 0.84149066740216744903
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -1.3539095706849706, 3.2645048567018753);  // -1.3539095706849705477
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.470330073281787, 0.745326097056958);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.8414906674021675, 1.333499579281526);
 }
 // formula 182: 5 nodes
 void formula_182(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_182(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.1010547654101221, 1.1010547654101221);  // -1.1010547654101221493
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, -1.1010547654101221, 1.1010547654101221);
 }
 // formula 183: 8 nodes
 void formula_183(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_183(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.3848244053420415, 1.3848244053420415);  // 1.3848244053420416468
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.0114450820916443, 3.0114450820916443);  // 3.0114450820916441186
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.3848244053420415, 1.3848244053420415);
+  ctx.check("grad z", gz, 3.0114450820916443, 3.0114450820916443);
 }
 // formula 184: 7 nodes
 void formula_184(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_184(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.03614364780074996, 0.03614364780074996);  // 0.036143647800749963815
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.2843505714071365, 0.29238737788843466);  // 0.28435057140713648630
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.10964016182774049, 0.10964016182774049);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.03614364780074996, 0.03614364780074996);
 }
 // formula 185: 5 nodes
 void formula_185(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_185(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.540298369179912, 0.540298369179912);  // -0.54029836917991204951
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4634259506284184, 0.4634259506284184);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.540298369179912, 0.540298369179912);
 }
 // formula 186: 5 nodes
 void formula_186(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_186(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3646379798107853, 0.3646379798107853);  // -0.36463797981078527121
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -3.4074564839236414, 3.4074564839236414);  // -3.4074564839236414740
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9031321360503177, 0.9031321360503177);
+  ctx.check("grad y", gy, -0.3646379798107853, 0.3646379798107853);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 187: 6 nodes
 void formula_187(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_187(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1078062432094606, 1.1078062432094606);  // 1.1078062432094606421
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5612766694151414, 0.5612766694151414);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.1078062432094606, 1.1078062432094606);
 }
 // formula 188: 8 nodes
 void formula_188(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_188(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.028795980339915, 2.028795980339915);  // -2.0287959803399150985
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7525014026984174, 0.7525014026984174);  // 0.75250140269841733930
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -3.1364299009808914, 3.1364299009808914);
+  ctx.check("grad y", gy, -2.028795980339915, 2.028795980339915);
+  ctx.check("grad z", gz, 0.7525014026984174, 0.7525014026984174);
 }
 // formula 189: 8 nodes
 void formula_189(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_189(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.433079120819408, 1.433079120819408);  // -1.4330791208194080524
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.356050883786856, 1.6439491162131439);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.433079120819408, 1.433079120819408);
   constexpr auto g = (lz::pow(lz::cosh(z), lz::constant<-3, 4>{}) + y) / x;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_190(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.498369095681272, 1.3900667349116365);  // -0.49836909568127203862
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6126355086311981, 0.6126355086311981);  // 0.61263550863119803814
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.08293254272043937, 0.23131805297784452);  // 0.082932542720439367493
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.08783199447597984, 0.2449837577009096);
+  ctx.check("grad y", gy, -0.498369095681272, 1.3900667349116365);
+  ctx.check("grad z", gz, 0.6126355086311981, 0.6126355086311981);
 }
 // formula 191: 7 nodes
 void formula_191(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_191(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -11.834375521607164, 11.834375521607164);  // -11.834375521607164870
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9124730924167425, 2.410643987426317);
+  ctx.check("grad y", gy, -11.834375521607164, 11.834375521607164);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 192: 8 nodes
 void formula_192(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_192(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.032535143364101377, 1.0007363244949155);  // -0.032535143364101379289
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.011354930381302458, 0.3492620631024573);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.032535143364101377, 1.0007363244949155);
 }
 // formula 193: 8 nodes
 void formula_193(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_193(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.924309311385485, 0.924309311385485);  // 0.92430931138548501705
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -1.2396887241213572, 2.890103399269917);  // -1.2396887241213572057
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.6769320991467198, 1.6769320991467198);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.924309311385485, 0.924309311385485);
 }
 // formula 194: 5 nodes
 void formula_194(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_194(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 4.710460452750889, 4.710460452750889);  // 4.7104604527508890292
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.338334377594889, 4.338334377594889);
+  ctx.check("grad y", gy, 4.710460452750889, 4.710460452750889);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 195: 8 nodes
 void formula_195(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_195(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.13405778189556875, 0.13405778189556875);  // -0.13405778189556875436
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2796287607660472, 0.2796287607660472);  // 0.27962876076604720908
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.13405778189556875, 0.13405778189556875);
+  ctx.check("grad z", gz, 0.2796287607660472, 0.2796287607660472);
 }
 // formula 196: 8 nodes
 void formula_196(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_196(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6897895413344057, 0.6897895413344057);  // -0.68978954133440575751
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -0.6897895413344057, 0.6897895413344057);
 }
 // formula 197: 7 nodes
 void formula_197(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_197(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -3.4751189020814452, 3.4751189020814452);  // -3.4751189020814454277
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.1479103618558532, 0.1479103618558532);
+  ctx.check("grad y", gy, -3.4751189020814452, 3.4751189020814452);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 198: 6 nodes
 void formula_198(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_198(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.0, 3.0);  // 3.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 3.0, 3.0);
 }
 // formula 199: 8 nodes
 void formula_199(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_199(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.496033748881112, 2.496033748881112);  // 2.4960337488811119710
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 10.121874027986937, 10.121874027986937);  // 10.121874027986937973
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.153035062629241, 4.153035062629241);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.496033748881112, 2.496033748881112);
   constexpr auto g = y - -z * 3_c;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

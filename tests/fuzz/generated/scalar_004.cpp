@@ -21,6 +21,10 @@ void formula_200(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3394987689456481, 1.1254151970007304);  // 0.33949876894564809653
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.09280152388956743, 0.09280152388956743);  // -0.092801523889567432705
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.05656064454243227, 0.24216369232156715);  // 0.056560644542432274025
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.3394987689456481, 1.1254151970007304);
+  ctx.check("grad z", gz, -0.09280152388956743, 0.09280152388956743);
 }
 // formula 201: 8 nodes
 void formula_201(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_201(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -3.7191779657578565, 3.7191779657578565);  // -3.7191779657578565351
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.482798032462635, 2.482798032462635);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -3.7191779657578565, 3.7191779657578565);
 }
 // formula 202: 7 nodes
 void formula_202(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_202(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.0492098618214944, 3.0515045675538905);  // 3.0492098618214946140
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 3.600610341601979, 3.608746141234821);  // 3.6006103416019788800
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.022912892035873232, 0.02293013530448482);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 3.0492098618214944, 3.0515045675538905);
 }
 // formula 203: 8 nodes
 void formula_203(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_203(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3267104038995003, 0.3267104038995003);  // 0.32671040389950028281
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3113272390548993, 0.3113272390548993);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.3267104038995003, 0.3267104038995003);
 }
 // formula 204: 8 nodes
 void formula_204(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_204(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.145128951560358, 1.365870140774292);  // 1.1451289515603578916
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.145128951560358, 1.365870140774292);
 }
 // formula 205: 8 nodes
 void formula_205(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_205(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.024325194162588045, 0.13155328319843396);  // -0.024325194162588043788
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.03452509476313589, 0.1867154497707145);
+  ctx.check("grad y", gy, -0.024325194162588045, 0.13155328319843396);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 206: 7 nodes
 void formula_206(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_206(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5640817998347915, 0.5640817998347915);  // -0.56408179983479141347
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5640817998347915, 0.5640817998347915);
+  ctx.check("grad y", gy, -0.5640817998347915, 0.5640817998347915);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 207: 7 nodes
 void formula_207(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_207(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.25599430444239923, 0.25599430444239923);  // -0.25599430444239922764
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.65666303265568, 0.65666303265568);  // -0.65666303265568001806
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.25599430444239923, 0.25599430444239923);
+  ctx.check("grad z", gz, -0.65666303265568, 0.65666303265568);
 }
 // formula 208: 8 nodes
 void formula_208(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_208(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.20201536523363872, 0.2686920866281156);  // 0.20201536523363872852
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9541833119312124, 1.2691188356490029);
+  ctx.check("grad y", gy, 0.20201536523363872, 0.2686920866281156);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 209: 6 nodes
 void formula_209(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_209(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -80.90396340665205, 80.90396340665205);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
   constexpr auto g = lz::tanh(lz::tanh(lz::sin(y * x))) - 0.75;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_210(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1288082735810105, 1.1288082735810105);  // 1.1288082735810105187
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0315360629764483, 1.0315360629764483);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.1288082735810105, 1.1288082735810105);
 }
 // formula 211: 6 nodes
 void formula_211(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_211(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6763528689734376, 0.6763528689734376);  // 0.67635286897343760338
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 2.5563077470979554, 2.5563077470979554);  // 2.5563077470979553968
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.174431890215452, 2.174431890215452);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6763528689734376, 0.6763528689734376);
 }
 // formula 212: 8 nodes
 void formula_212(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_212(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.18164939823427775, 0.18164939823427775);  // 0.18164939823427775473
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.32599996346028637, 0.32599996346028637);
+  ctx.check("grad y", gy, 0.18164939823427775, 0.18164939823427775);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 213: 8 nodes
 void formula_213(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_213(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.19385036982330037, 0.19385036982330037);  // 0.19385036982330036694
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.1243143149041717, 2.1243143149041717);  // 2.1243143149041718187
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.19385036982330037, 0.19385036982330037);
+  ctx.check("grad z", gz, 2.1243143149041717, 2.1243143149041717);
 }
 // formula 214: 7 nodes
 void formula_214(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_214(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3916963279139502, 0.3916963279139502);  // 0.39169632791395018420
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.21431472020336886, 0.21431472020336886);  // 0.21431472020336885216
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.3916963279139502, 0.3916963279139502);
+  ctx.check("grad z", gz, 0.21431472020336886, 0.21431472020336886);
 }
 // formula 215: 8 nodes
 void formula_215(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_215(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07590463330599112, 0.07590463330599112);  // -0.075904633305991117823
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.07590463330599112, 0.07590463330599112);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.07590463330599112, 0.07590463330599112);
 }
 // formula 216: 7 nodes
 void formula_216(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_216(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.49691854859408774, 0.49691854859408774);  // 0.49691854859408771440
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.3787351714073928, 1.3787351714073928);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.49691854859408774, 0.49691854859408774);
 }
 // formula 217: 8 nodes
 void formula_217(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_217(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.1861642868955401, 0.1861642868955401);  // -0.18616428689554009325
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5873175209932813, 0.5873175209932813);  // -0.58731752099328123294
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.1861642868955401, 0.1861642868955401);
+  ctx.check("grad z", gz, -0.5873175209932813, 0.5873175209932813);
 }
 // formula 218: 8 nodes
 void formula_218(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_218(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.52829529456016, 0.52829529456016);  // -0.52829529456016000745
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.353455125810043, 0.353455125810043);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.52829529456016, 0.52829529456016);
 }
 // formula 219: 6 nodes
 void formula_219(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_219(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.15523102497911792, 0.15523102497911792);  // 0.15523102497911791651
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.171968743663927, 0.3861934744459126);  // -0.17196874366392700617
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.08456161316671981, 1.2015417334089338);
+  ctx.check("grad y", gy, 0.15523102497911792, 0.15523102497911792);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::sin(lz::tan(-(lz::atan(z) / lz::cos(x))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_220(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5582954923833247, 0.5582954923833247);  // 0.55829549238332462595
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.437425985603816, 2.437425985603816);
+  ctx.check("grad y", gy, 0.5582954923833247, 0.5582954923833247);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 221: 8 nodes
 void formula_221(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_221(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 5.762192786280239, 5.762192786280239);  // 5.7621927862802392109
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9966244768444306, 0.9966244768444306);
+  ctx.check("grad y", gy, 5.762192786280239, 5.762192786280239);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 222: 8 nodes
 void formula_222(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_222(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.164396247476152, 1.164396247476152);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 223: 8 nodes
 void formula_223(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_223(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.12109238493115426, 0.12109238493115426);  // 0.12109238493115425845
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.27179097380624156, 0.516643636669196);  // -0.27179097380624157806
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.24218476986230852, 0.24218476986230852);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.12109238493115426, 0.12109238493115426);
 }
 // formula 224: 5 nodes
 void formula_224(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_224(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07296352784065788, 0.07296352784065788);  // -0.072963527840657881986
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9699191099294842, 0.9699191099294842);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.07296352784065788, 0.07296352784065788);
 }
 // formula 225: 7 nodes
 void formula_225(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_225(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.2679991031652804, 2.2679991031652804);  // 2.2679991031652803780
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.15755686378530645, 0.15755686378530645);  // 0.15755686378530644300
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 2.2679991031652804, 2.2679991031652804);
+  ctx.check("grad z", gz, 0.15755686378530645, 0.15755686378530645);
 }
 // formula 226: 6 nodes
 void formula_226(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_226(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.519972678125902, 0.519972678125902);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 227: 8 nodes
 void formula_227(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_227(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.1151668648717044, 1.1151668648717044);  // 1.1151668648717044537
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4649444742668385, 8.90242709961836);  // -0.46494447426683847814
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.5039903639025435, 9.650050106795154);  // 0.50399036390254350207
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.1484676056111904, 1.1484676056111904);
+  ctx.check("grad y", gy, 1.1151668648717044, 1.1151668648717044);
+  ctx.check("grad z", gz, -0.4649444742668385, 8.90242709961836);
 }
 // formula 228: 8 nodes
 void formula_228(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_228(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.01909007728018152, 6.128425525832328);  // 0.019090077280181522004
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.014304443845195733, 4.592109162635045);  // -0.014304443845195732796
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0726208757355232, 32.97128100058639);  // 0.072620875735523202193
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.014304443845195733, 4.592109162635045);
+  ctx.check("grad y", gy, 0.01909007728018152, 6.128425525832328);
+  ctx.check("grad z", gz, -0.014304443845195733, 4.592109162635045);
 }
 // formula 229: 8 nodes
 void formula_229(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_229(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -6.477542829318276, 11.065088537371128);  // -6.4775428293182758342
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -4.321677752125105, 4.321677752125105);  // -4.3216777521251045884
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -6.477542829318276, 11.065088537371128);
+  ctx.check("grad z", gz, -4.321677752125105, 4.321677752125105);
   constexpr auto g = lz::tanh(lz::cosh(y - lz::sin(x + z)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_230(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4951596503711005, 0.4951596503711005);  // 0.49515965037110050505
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9698013615582869, 0.9698013615582869);  // -0.96980136155828687377
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.18667211686797125, 1.236040502814311);  // 0.18667211686797124833
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.4951596503711005, 0.4951596503711005);
+  ctx.check("grad z", gz, -0.9698013615582869, 0.9698013615582869);
 }
 // formula 231: 7 nodes
 void formula_231(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_231(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.846936066086974, 0.846936066086974);  // 0.84693606608697406485
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.21157208419102033, 0.21157208419102033);  // -0.21157208419102032717
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.846936066086974, 0.846936066086974);
+  ctx.check("grad z", gz, -0.21157208419102033, 0.21157208419102033);
 }
 // formula 232: 8 nodes
 void formula_232(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_232(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.1423761537244866, 0.1423761537244866);  // 0.14237615372448658035
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 7.0606520840365485, 7.0606520840365485);  // 7.0606520840365487253
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.1423761537244866, 0.1423761537244866);
+  ctx.check("grad z", gz, 7.0606520840365485, 7.0606520840365485);
 }
 // formula 233: 8 nodes
 void formula_233(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_233(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.11472346229677, 1.11472346229677);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 234: 5 nodes
 void formula_234(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_234(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.318992840970342, 0.318992840970342);  // 0.31899284097034194553
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7433797196122875, 0.7433797196122875);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.318992840970342, 0.318992840970342);
 }
 // formula 235: 5 nodes
 void formula_235(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_235(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -3.0389369849095322, 3.0389369849095322);  // -3.0389369849095321453
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -7.510151998016754, 7.510151998016754);
+  ctx.check("grad y", gy, -3.0389369849095322, 3.0389369849095322);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 236: 5 nodes
 void formula_236(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_236(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0115246443207473, 1.0115246443207473);  // 1.0115246443207473202
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7964169950009046, 1.2781424533595414);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0115246443207473, 1.0115246443207473);
 }
 // formula 237: 7 nodes
 void formula_237(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_237(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7473971884713537, 0.7473971884713537);  // 0.74739718847135370755
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -46.946646727494674, 64.75575722467987);  // -46.946646727494670633
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.112361712494563, 2.112361712494563);
+  ctx.check("grad y", gy, 0.7473971884713537, 0.7473971884713537);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 238: 8 nodes
 void formula_238(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_238(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.4201888758391992, 0.4201888758391992);  // -0.42018887583919922513
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2847283478705922, 0.2847283478705922);
+  ctx.check("grad y", gy, -0.4201888758391992, 0.4201888758391992);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 239: 8 nodes
 void formula_239(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_239(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -9.755130488874719e-05, 9.755130488874719e-05);  // -0.000097551304888747181844
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 9.412337868376912e-05, 9.412337868376912e-05);  // 0.000094123378683769127460
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.00733052279745367, 0.008860564885174031);  // -0.0073305227974536698299
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -9.755130488874719e-05, 9.755130488874719e-05);
+  ctx.check("grad z", gz, 9.412337868376912e-05, 9.412337868376912e-05);
   constexpr auto g = lz::log(lz::cosh(lz::square(lz::atan2(y, x))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_240(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -4.330950847800555, 4.330950847800555);  // -4.3309508478005544749
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 5.105225669583876, 5.105225669583876);  // 5.1052256695838766085
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 5.402696032933129, 5.402696032933129);  // 5.4026960329331287278
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -5.201263899399706, 5.201263899399706);
+  ctx.check("grad y", gy, -4.330950847800555, 4.330950847800555);
+  ctx.check("grad z", gz, 5.105225669583876, 5.105225669583876);
 }
 // formula 241: 6 nodes
 void formula_241(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_241(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -3.223599180012228, 3.223599180012228);  // -3.2235991800122280556
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.991290216002985, 4.991290216002985);
+  ctx.check("grad y", gy, -3.223599180012228, 3.223599180012228);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 242: 5 nodes
 void formula_242(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_242(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -108.4109384578137, 108.4109384578137);  // -108.41093845781370617
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 20.82411471902839, 20.82411471902839);
+  ctx.check("grad y", gy, -108.4109384578137, 108.4109384578137);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 243: 7 nodes
 void formula_243(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_243(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2274994137729347, 0.2274994137729347);  // 0.22749941377293470669
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.22398374072803115, 0.22398374072803115);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.2274994137729347, 0.2274994137729347);
 }
 // formula 244: 8 nodes
 void formula_244(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_244(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.1748355916793769, 0.1748355916793769);  // 0.17483559167937690428
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.1748355916793769, 0.1748355916793769);
 }
 // formula 245: 5 nodes
 void formula_245(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_245(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.5109872361927712, 1.5109872361927712);  // -1.5109872361927712994
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.244400418678383, 2.244400418678383);  // -2.2444004186783826431
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 3.7203049502698238, 3.7203049502698238);  // 3.7203049502698239789
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.5109872361927712, 1.5109872361927712);
+  ctx.check("grad z", gz, -2.244400418678383, 2.244400418678383);
 }
 // formula 246: 8 nodes
 void formula_246(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_246(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7047096776357121, 8.413568919934468);  // 0.70470967763571216397
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.1285886731980119, 21.269305200299407);  // -0.12858867319801189873
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2624875476312661, 3.133853759507846);
+  ctx.check("grad y", gy, 0.7047096776357121, 8.413568919934468);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 247: 7 nodes
 void formula_247(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_247(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.1987561697152671, 0.1987561697152671);  // -0.19875616971526710533
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4739930838039671, 0.4739930838039671);  // -0.47399308380396709570
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.1987561697152671, 0.1987561697152671);
+  ctx.check("grad z", gz, -0.4739930838039671, 0.4739930838039671);
 }
 // formula 248: 8 nodes
 void formula_248(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_248(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.0015526851892126172, 0.01701935057870591);  // -0.0015526851892126171183
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.000454203788698246, 0.0049786354424827105);
+  ctx.check("grad y", gy, -0.0015526851892126172, 0.01701935057870591);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 249: 8 nodes
 void formula_249(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_249(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.007308100802488344, 0.9166355708679805);  // -0.0073081008024883437489
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.019455503856680677, 5.977320709760562);  // -0.019455503856680676189
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.018341629789939015, 2.3005416520014843);
+  ctx.check("grad y", gy, -0.007308100802488344, 0.9166355708679805);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::tanh(lz::cosh(lz::cos(lz::pow(x / y, lz::constant<-3>{}))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

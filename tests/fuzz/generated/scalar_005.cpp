@@ -21,6 +21,10 @@ void formula_250(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4955824943946206, 0.4955824943946206);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 251: 5 nodes
 void formula_251(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_251(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7600707248715547, 0.7600707248715547);  // -0.76007072487155474435
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -0.7600707248715547, 0.7600707248715547);
 }
 // formula 252: 8 nodes
 void formula_252(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_252(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.46490119943342867, 0.46490119943342867);  // -0.46490119943342868970
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7445942303200944, 0.7445942303200944);  // 0.74459423032009446306
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.8068460710525155, 1.0800661399371974);  // 0.80684607105251545130
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6811887738455047, 0.769478941382744);
+  ctx.check("grad y", gy, -0.46490119943342867, 0.46490119943342867);
+  ctx.check("grad z", gz, 0.7445942303200944, 0.7445942303200944);
 }
 // formula 253: 7 nodes
 void formula_253(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_253(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.501423468371323, 1.501423468371323);  // 1.5014234683713229783
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.501423468371323, 1.501423468371323);  // -1.5014234683713229783
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.501423468371323, 1.501423468371323);
+  ctx.check("grad z", gz, -1.501423468371323, 1.501423468371323);
 }
 // formula 254: 6 nodes
 void formula_254(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_254(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.0058823035114712, 3.0058823035114712);  // 3.0058823035114713633
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.910550981368489, 0.910550981368489);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 3.0058823035114712, 3.0058823035114712);
 }
 // formula 255: 8 nodes
 void formula_255(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_255(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.4663991913658658, 1.4663991913658658);  // 1.4663991913658657298
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -8.28258931345269, 8.28258931345269);  // -8.2825893134526900944
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.4663991913658658, 1.4663991913658658);
+  ctx.check("grad z", gz, -8.28258931345269, 8.28258931345269);
 }
 // formula 256: 6 nodes
 void formula_256(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_256(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7465313146048078, 0.7465313146048078);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 257: 7 nodes
 void formula_257(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_257(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.09906948804906263, 0.09906948804906263);  // -0.099069488049062631342
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6501440855587827, 0.6501440855587827);
+  ctx.check("grad y", gy, -0.09906948804906263, 0.09906948804906263);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 258: 6 nodes
 void formula_258(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_258(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2242098576486116, 0.2242098576486116);  // 0.22420985764861158246
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.14337201832499355, 0.428395040984564);  // 0.14337201832499353643
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3861016105798246, 0.3861016105798246);
+  ctx.check("grad y", gy, 0.2242098576486116, 0.2242098576486116);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 259: 8 nodes
 void formula_259(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_259(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3278834842237602, 0.4475876707009903);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
   constexpr auto g = lz::pow(lz::cosh(x), lz::atan(y));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_260(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 15.865924687949882, 15.865924687949882);  // 15.865924687949882379
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.3982295175027293, 3.3982295175027293);  // 3.3982295175027294658
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -16.215645390696686, 16.215645390696686);  // -16.215645390696686213
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 15.865924687949882, 15.865924687949882);
+  ctx.check("grad z", gz, 3.3982295175027293, 3.3982295175027293);
 }
 // formula 261: 8 nodes
 void formula_261(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_261(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -167.84839492104794, 167.84839492104794);  // -167.84839492104793758
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 89.41780079824947, 89.41780079824947);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -167.84839492104794, 167.84839492104794);
 }
 // formula 262: 8 nodes
 void formula_262(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_262(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9452038563717431, 0.9452038563717431);  // 0.94520385637174310518
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.3264807343473505, 0.3264807343473505);  // -0.32648073434735047311
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.14040035399942843, 0.14040035399942843);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.9452038563717431, 0.9452038563717431);
 }
 // formula 263: 7 nodes
 void formula_263(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_263(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.014683075879650773, 0.014683075879650773);  // 0.014683075879650773069
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.005391458878649678, 0.005391458878649678);  // 0.0053914588786496778577
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.06860132233984363, 0.06906137778094641);  // 0.068601322339843632381
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.014683075879650773, 0.014683075879650773);
+  ctx.check("grad z", gz, 0.005391458878649678, 0.005391458878649678);
 }
 // formula 264: 6 nodes
 void formula_264(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_264(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3516322500783602, 1.3516322500783602);  // -1.3516322500783602171
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -12.141739269258759, 12.141739269258759);  // -12.141739269258759400
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.3516322500783602, 1.3516322500783602);
+  ctx.check("grad z", gz, -12.141739269258759, 12.141739269258759);
 }
 // formula 265: 5 nodes
 void formula_265(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_265(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9291000608692933, 0.9291000608692933);  // -0.92910006086929334030
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.44418895197950253, 0.44418895197950253);  // -0.44418895197950252405
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.9291000608692933, 0.9291000608692933);
+  ctx.check("grad z", gz, -0.44418895197950253, 0.44418895197950253);
 }
 // formula 266: 6 nodes
 void formula_266(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_266(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.12478207267542424, 0.12478207267542424);  // -0.12478207267542423971
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.5142046249344143, 1.5142046249344143);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.12478207267542424, 0.12478207267542424);
 }
 // formula 267: 8 nodes
 void formula_267(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_267(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.04777536569925221, 0.04777536569925221);  // 0.047775365699252212593
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.051324213350023434, 0.051324213350023434);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.04777536569925221, 0.04777536569925221);
 }
 // formula 268: 8 nodes
 void formula_268(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_268(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.06464301739165419, 0.8800911849296582);  // -0.064643017391654192828
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.01482656904450519, 0.2018583482847234);  // 0.014826569044505190901
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.06464301739165419, 0.8800911849296582);
+  ctx.check("grad z", gz, 0.01482656904450519, 0.2018583482847234);
 }
 // formula 269: 8 nodes
 void formula_269(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_269(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2965556809730275, 0.2965556809730275);  // 0.29655568097302745331
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.07258878188164171, 0.17168301909735273);
+  ctx.check("grad y", gy, 0.2965556809730275, 0.2965556809730275);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::tanh(lz::sqrt(2.5 + lz::sin(y / z)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_270(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5295725150793134, 0.5295725150793134);  // 0.52957251507931337430
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8130589730584329, 0.8130589730584329);  // 0.81305897305843292934
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5295725150793134, 0.5295725150793134);
+  ctx.check("grad z", gz, 0.8130589730584329, 0.8130589730584329);
 }
 // formula 271: 8 nodes
 void formula_271(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_271(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.1263716033363902, 0.1263716033363902);  // -0.12637160333639019160
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07438127245154047, 0.07438127245154047);
+  ctx.check("grad y", gy, -0.1263716033363902, 0.1263716033363902);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 272: 6 nodes
 void formula_272(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_272(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.08696529067768287, 0.08696529067768287);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 273: 8 nodes
 void formula_273(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_273(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 6.05991064306194, 6.05991064306194);  // 6.0599106430619396127
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.1614707119212713, 3.1614707119212713);  // 3.1614707119212714590
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 6.05991064306194, 6.05991064306194);
+  ctx.check("grad z", gz, 3.1614707119212713, 3.1614707119212713);
 }
 // formula 274: 8 nodes
 void formula_274(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_274(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.245754213653838, 1.245754213653838);  // 1.2457542136538380272
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.21423090343484394, 0.21423090343484394);  // 0.21423090343484393872
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.245754213653838, 1.245754213653838);
+  ctx.check("grad z", gz, 0.21423090343484394, 0.21423090343484394);
 }
 // formula 275: 8 nodes
 void formula_275(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_275(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -3.2799372241013254, 3.2799372241013254);  // -3.2799372241013254677
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -3.2799372241013254, 3.2799372241013254);
 }
 // formula 276: 7 nodes
 void formula_276(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_276(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.38364956476976947, 0.3844929571667744);  // 0.38364956476976944940
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.03686418263888025, 0.03686418263888025);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.38364956476976947, 0.3844929571667744);
 }
 // formula 277: 8 nodes
 void formula_277(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_277(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.47249184645876424, 0.47249184645876424);  // -0.47249184645876423334
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.22499016876845368, 0.22499016876845368);  // 0.22499016876845369135
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.47249184645876424, 0.47249184645876424);
+  ctx.check("grad z", gz, 0.22499016876845368, 0.22499016876845368);
 }
 // formula 278: 6 nodes
 void formula_278(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_278(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6679873353470522, 0.6679873353470522);  // 0.66798733534705227701
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.25936531373303273, 0.25936531373303273);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6679873353470522, 0.6679873353470522);
 }
 // formula 279: 7 nodes
 void formula_279(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_279(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0944440247233203, 1.0944440247233203);  // 1.0944440247233202886
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.389855866305722, 1.389855866305722);  // 1.3898558663057220103
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0944440247233203, 1.0944440247233203);
+  ctx.check("grad z", gz, 1.389855866305722, 1.389855866305722);
   constexpr auto g = lz::atan(z) - lz::square(x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_280(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.13756432586670772, 0.1609606961868487);  // -0.13756432586670772090
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.1642263828546737, 0.19215732530939247);  // 0.16422638285467369707
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.2390343888390745, 1.2390343888390745);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.13756432586670772, 0.1609606961868487);
 }
 // formula 281: 8 nodes
 void formula_281(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_281(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -4.574957909940616, 4.574957909940616);  // -4.5749579099406156190
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.723657212266766, 2.723657212266766);
+  ctx.check("grad y", gy, -4.574957909940616, 4.574957909940616);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 282: 8 nodes
 void formula_282(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_282(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.02874307073192616, 0.02874307073192616);  // -0.028743070731926160560
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.03292671027121149, 0.03292671027121149);  // 0.032926710271211485314
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.02874307073192616, 0.02874307073192616);
+  ctx.check("grad z", gz, 0.03292671027121149, 0.03292671027121149);
 }
 // formula 283: 6 nodes
 void formula_283(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_283(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4051097620248988, 0.4051097620248988);  // 0.40510976202489879009
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 6.9920398878044425, 6.9920398878044425);
+  ctx.check("grad y", gy, 0.4051097620248988, 0.4051097620248988);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 284: 8 nodes
 void formula_284(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_284(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.1263386437239085, 3.1263386437239085);  // 3.1263386437239084002
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5956278972417562, 0.5956278972417562);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 3.1263386437239085, 3.1263386437239085);
 }
 // formula 285: 8 nodes
 void formula_285(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_285(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.9812912555872162, 1.9812912555872162);  // -1.9812912555872162972
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -2.5773321358057206, 2.5773321358057206);  // -2.5773321358057208186
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4166274935347336, 0.4166274935347336);
+  ctx.check("grad y", gy, -1.9812912555872162, 1.9812912555872162);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 286: 5 nodes
 void formula_286(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_286(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6969179106629879, 0.6969179106629879);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 287: 8 nodes
 void formula_287(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_287(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.054963881230849, 3.054963881230849);  // 3.0549638812308488979
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.264605087672496, 2.264605087672496);  // -2.2646050876724958167
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -5.527595055230322, 14.278672203307725);  // -5.5275950552303227664
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.7952121675855781, 1.7952121675855781);
+  ctx.check("grad y", gy, 3.054963881230849, 3.054963881230849);
+  ctx.check("grad z", gz, -2.264605087672496, 2.264605087672496);
 }
 // formula 288: 6 nodes
 void formula_288(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_288(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.027986659819125, 1.027986659819125);  // -1.0279866598191249844
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.2389544267064092, 1.2389544267064092);  // 1.2389544267064092099
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4888296499869962, 0.4888296499869962);
+  ctx.check("grad y", gy, -1.027986659819125, 1.027986659819125);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 289: 7 nodes
 void formula_289(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_289(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.0, 2.0);  // 2.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.311619482842512, 1.311619482842512);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.0, 2.0);
   constexpr auto g = lz::abs(-(lz::tan(y) * x));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_290(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.13095122640412452, 0.19291510619010813);  // 0.13095122640412450751
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.1162254004504662, 0.1162254004504662);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.13095122640412452, 0.19291510619010813);
 }
 // formula 291: 8 nodes
 void formula_291(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_291(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9989404612538108, 0.9989404612538108);  // 0.99894046125381073507
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4450486137533134, 0.4450486137533134);  // 0.44504861375331338408
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.22273373552080244, 2.9752574329980224);  // 0.22273373552080244341
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9989404612538108, 0.9989404612538108);
+  ctx.check("grad y", gy, 0.9989404612538108, 0.9989404612538108);
+  ctx.check("grad z", gz, 0.4450486137533134, 0.4450486137533134);
 }
 // formula 292: 6 nodes
 void formula_292(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_292(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.04780930875905357, 0.17672567981807852);  // 0.047809308759053574533
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0966497251643785, 0.35726281820945044);  // 0.096649725164378507752
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.007778834095651971, 0.02875422756422543);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.04780930875905357, 0.17672567981807852);
 }
 // formula 293: 7 nodes
 void formula_293(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_293(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6357574990478719, 2.4242547321590986);  // 0.63575749904787190597
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6389258303169133, 2.29584174888662);  // -0.63892583031691332803
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.2768204820291799, 3.7929444658355442);  // 0.27682048202917992111
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6357574990478719, 2.4242547321590986);
+  ctx.check("grad z", gz, -0.6389258303169133, 2.29584174888662);
 }
 // formula 294: 8 nodes
 void formula_294(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_294(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.06260734387469558, 0.4815137187630072);  // 0.062607343874695570274
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.3329955716942987, 1.3329955716942987);  // 1.3329955716942986794
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.06260734387469558, 0.4815137187630072);
+  ctx.check("grad z", gz, 1.3329955716942987, 1.3329955716942987);
 }
 // formula 295: 8 nodes
 void formula_295(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_295(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.13908714278011178, 0.13908714278011178);  // 0.13908714278011178794
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.458412341595482, 1.458412341595482);
+  ctx.check("grad y", gy, 0.13908714278011178, 0.13908714278011178);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 296: 8 nodes
 void formula_296(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_296(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.006485712409824814, 0.024051035183072635);  // 0.0064857124098248142683
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0007981069938081629, 0.3938548307025525);  // 0.00079810699380816288158
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.01150050766702634, 0.1548635770314065);  // -0.011500507667026340332
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.006485712409824814, 0.024051035183072635);
+  ctx.check("grad z", gz, 0.0007981069938081629, 0.3938548307025525);
 }
 // formula 297: 8 nodes
 void formula_297(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_297(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.28483564057896676, 0.28483564057896676);  // 0.28483564057896673951
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2288480119309546, 0.2288480119309546);  // 0.22884801193095460881
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.28483564057896676, 0.28483564057896676);
+  ctx.check("grad z", gz, 0.2288480119309546, 0.2288480119309546);
 }
 // formula 298: 6 nodes
 void formula_298(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_298(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.28300459447339793, 0.3590313091736132);  // 0.28300459447339791412
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.5586494812457388, 1.0005176990386289);  // 0.55864948124573872138
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3093892421154956, 0.3925039621623521);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.28300459447339793, 0.3590313091736132);
 }
 // formula 299: 8 nodes
 void formula_299(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_299(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2403.560302408155, 2403.560302408155);  // -2403.5603024081550704
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1658.8942538637834, 1658.8942538637834);
+  ctx.check("grad y", gy, -2403.560302408155, 2403.560302408155);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::cosh(lz::tanh(lz::atan(z) + x));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_300(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.023769218747620623, 0.9038573158444931);  // -0.023769218747620623078
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.03513168658961944, 1.3359308220915793);  // -0.035131686589619435766
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.023769218747620623, 0.9038573158444931);
+  ctx.check("grad z", gz, -0.03513168658961944, 1.3359308220915793);
 }
 // formula 301: 8 nodes
 void formula_301(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_301(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0049924828506698, 1.1231671089672928);  // -1.0049924828506698088
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -8.497657058784789, 9.496875921537603);  // -8.4976570587847882321
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.8862505750479823, 2.108050200689244);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0049924828506698, 1.1231671089672928);
 }
 // formula 302: 8 nodes
 void formula_302(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_302(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.01928820063946, 1.01928820063946);  // 1.0192882006394599462
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.003260206558867643, 0.02510351685352964);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.01928820063946, 1.01928820063946);
 }
 // formula 303: 7 nodes
 void formula_303(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_303(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.16989305495441676, 0.3341761512156766);  // 0.16989305495441674477
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.19398001011257546, 0.3815546975100954);  // -0.19398001011257545706
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6740862281402207, 1.3259137718597793);
+  ctx.check("grad y", gy, 0.16989305495441676, 0.3341761512156766);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 304: 7 nodes
 void formula_304(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_304(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8238213889614957, 0.8238213889614957);  // 0.82382138896149565521
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.119841697016608, 4.119841697016608);
+  ctx.check("grad y", gy, 0.8238213889614957, 0.8238213889614957);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 305: 8 nodes
 void formula_305(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_305(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.014898743562741757, 0.01609805767720604);  // -0.014898743562741756682
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.15612573020225406, 0.16869348741440304);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.014898743562741757, 0.01609805767720604);
 }
 // formula 306: 7 nodes
 void formula_306(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_306(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0556748647693328, 1.0556748647693328);  // -1.0556748647693328307
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.68909104801782, 1.68909104801782);  // 1.6890910480178200554
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0556748647693328, 1.0556748647693328);
+  ctx.check("grad y", gy, -1.0556748647693328, 1.0556748647693328);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 307: 8 nodes
 void formula_307(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_307(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5734435325333886, 0.5734435325333886);  // -0.57344353253338859445
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5734435325333886, 0.5734435325333886);
+  ctx.check("grad y", gy, -0.5734435325333886, 0.5734435325333886);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 308: 7 nodes
 void formula_308(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_308(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3537033228398372, 0.3537033228398372);  // -0.35370332283983719606
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.3537033228398372, 0.3537033228398372);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 309: 7 nodes
 void formula_309(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_309(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.09570774941988588, 0.09570774941988588);  // 0.095707749419885887785
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2055227423717264, 0.2055227423717264);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.09570774941988588, 0.09570774941988588);
   constexpr auto g = lz::cbrt(lz::sinh(-lz::exp(y))) - z;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_310(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2865259185615277, 0.2865259185615277);  // -0.28652591856152767674
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3583640251452527, 0.3583640251452527);  // -0.35836402514525266229
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.04632767251078009, 0.37471608054088884);  // -0.046327672510780091989
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2865259185615277, 0.2865259185615277);
+  ctx.check("grad y", gy, -0.2865259185615277, 0.2865259185615277);
+  ctx.check("grad z", gz, -0.3583640251452527, 0.3583640251452527);
 }
 // formula 311: 6 nodes
 void formula_311(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_311(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3983908048801594, 0.3983908048801594);  // 0.39839080488015937235
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5772420356548992, 0.5772420356548992);  // -0.57724203565489918251
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.3290116248569036, 1.4600105191567896);  // 0.32901162485690357977
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.3983908048801594, 0.3983908048801594);
+  ctx.check("grad z", gz, -0.5772420356548992, 0.5772420356548992);
 }
 // formula 312: 8 nodes
 void formula_312(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_312(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9255205982794465, 0.9255205982794465);  // 0.92552059827944660160
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.1393590315418713, 0.1393590315418713);  // -0.13935903154187130359
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.9255205982794465, 0.9255205982794465);
+  ctx.check("grad z", gz, -0.1393590315418713, 0.1393590315418713);
 }
 // formula 313: 8 nodes
 void formula_313(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_313(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7575609077609363, 0.7575609077609363);  // 0.75756090776093637171
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 2.885114457935722, 2.885114457935722);  // 2.8851144579357217721
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.065213296512892, 1.065213296512892);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7575609077609363, 0.7575609077609363);
 }
 // formula 314: 7 nodes
 void formula_314(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_314(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.4614831014133184, 0.4614831014133184);  // -0.46148310141331839148
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.14016918760647065, 0.14016918760647065);
+  ctx.check("grad y", gy, -0.4614831014133184, 0.4614831014133184);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 315: 8 nodes
 void formula_315(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_315(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.352269064781157, 0.352269064781157);  // -0.35226906478115702025
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.466322577606553, 1.466322577606553);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.352269064781157, 0.352269064781157);
 }
 // formula 316: 6 nodes
 void formula_316(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_316(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.15912119292319, 1.2554487749715895);  // 1.1591211929231898574
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.15912119292319, 1.2554487749715895);
 }
 // formula 317: 8 nodes
 void formula_317(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_317(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.0851457320221287, 0.0851457320221287);  // -0.085145732022128706374
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.29076891421684453, 0.29076891421684453);  // -0.29076891421684455860
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.02832668308465018, 0.5999716915602957);  // -0.028326683084650180548
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.0851457320221287, 0.0851457320221287);
+  ctx.check("grad z", gz, -0.29076891421684453, 0.29076891421684453);
 }
 // formula 318: 8 nodes
 void formula_318(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_318(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0069656812194800926, 0.7602475844121831);  // 0.0069656812194800921668
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3766409515963515, 0.3766409515963515);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0069656812194800926, 0.7602475844121831);
 }
 // formula 319: 8 nodes
 void formula_319(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_319(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2469622460274297, 0.2469622460274297);  // 0.24696224602742968518
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.5734587832012995, 0.5999078692850559);  // 0.57345878320129952914
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2469622460274297, 0.2469622460274297);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.2469622460274297, 0.2469622460274297);
   constexpr auto g = lz::cos(lz::atan(z - lz::cos(x - z)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_320(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.2441315830393638, 2.2441315830393638);  // 2.2441315830393636249
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.161352826224739, 2.161352826224739);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.2441315830393638, 2.2441315830393638);
 }
 // formula 321: 6 nodes
 void formula_321(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_321(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 322: 7 nodes
 void formula_322(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_322(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9188756597261658, 0.9188756597261658);  // 0.91887565972616575480
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.20590984126994905, 0.20590984126994905);
+  ctx.check("grad y", gy, 0.9188756597261658, 0.9188756597261658);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 323: 8 nodes
 void formula_323(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_323(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3628496857713603, 0.3628496857713603);  // 0.36284968577136030679
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3628496857713603, 0.3628496857713603);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.3628496857713603, 0.3628496857713603);
 }
 // formula 324: 8 nodes
 void formula_324(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_324(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.00018612131881238215, 0.00018612131881238215);  // -0.00018612131881238215642
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.00018838256103567157, 0.00018838256103567157);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.00018612131881238215, 0.00018612131881238215);
 }
 // formula 325: 8 nodes
 void formula_325(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_325(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9153733242708633, 0.9153733242708633);  // -0.91537332427086323146
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9153733242708633, 0.9153733242708633);  // 0.91537332427086323146
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.9153733242708633, 0.9153733242708633);
+  ctx.check("grad z", gz, 0.9153733242708633, 0.9153733242708633);
 }
 // formula 326: 8 nodes
 void formula_326(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_326(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8123655859820448, 0.8123655859820448);  // -0.81236558598204473140
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.24696406008358593, 0.24696406008358593);  // 0.24696406008358593655
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -31.817749350492253, 31.817749350492253);  // -31.817749350492253782
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.8123655859820448, 0.8123655859820448);
+  ctx.check("grad z", gz, 0.24696406008358593, 0.24696406008358593);
 }
 // formula 327: 8 nodes
 void formula_327(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_327(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.006709063350451007, 0.006709063350451007);  // 0.0067090633504510068300
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.020313117737228964, 0.020313117737228964);  // -0.020313117737228965536
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.006709063350451007, 0.006709063350451007);
+  ctx.check("grad z", gz, -0.020313117737228964, 0.020313117737228964);
 }
 // formula 328: 8 nodes
 void formula_328(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_328(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.010887226785999333, 0.010887226785999333);  // -0.010887226785999333924
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.08434989302699843, 0.08434989302699843);  // -0.084349893026998424996
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.0321116517715833, 0.0321116517715833);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -0.010887226785999333, 0.010887226785999333);
 }
 // formula 329: 8 nodes
 void formula_329(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_329(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2883499934431887, 0.2883499934431887);  // 0.28834999344318866547
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2883499934431887, 0.2883499934431887);
+  ctx.check("grad y", gy, 0.2883499934431887, 0.2883499934431887);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = y - lz::cbrt(lz::pow(lz::cosh(x), z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_330(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.502590823652265, 2.502590823652265);  // 2.5025908236522652430
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -6.450209003943255, 6.450209003943255);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.502590823652265, 2.502590823652265);
 }
 // formula 331: 6 nodes
 void formula_331(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_331(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.730424937538647, 0.730424937538647);  // 0.73042493753864697264
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0259475665651716, 1.0259475665651716);  // 1.0259475665651716008
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.730424937538647, 0.730424937538647);
+  ctx.check("grad z", gz, 1.0259475665651716, 1.0259475665651716);
 }
 // formula 332: 7 nodes
 void formula_332(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_332(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 4.054201982192283, 4.054201982192283);  // 4.0542019821922827534
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 10.366584055015082, 10.366584055015082);
+  ctx.check("grad y", gy, 4.054201982192283, 4.054201982192283);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 333: 6 nodes
 void formula_333(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_333(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.20630590099122015, 0.20630590099122015);  // -0.20630590099122016121
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.40407619949633333, 0.40407619949633333);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.20630590099122015, 0.20630590099122015);
 }
 // formula 334: 5 nodes
 void formula_334(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_334(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2203099863727902, 2.865987067477098);  // -0.22030998637279020080
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2203099863727902, 2.865987067477098);  // -0.22030998637279020080
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.2203099863727902, 2.865987067477098);
+  ctx.check("grad z", gz, -0.2203099863727902, 2.865987067477098);
 }
 // formula 335: 8 nodes
 void formula_335(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_335(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9600320908398475, 1.0399679091601524);  // 0.96003209083984752957
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7969046810527896, 0.7969046810527896);
+  ctx.check("grad y", gy, 0.9600320908398475, 1.0399679091601524);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 336: 8 nodes
 void formula_336(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_336(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3270558844260809, 0.3270558844260809);  // 0.32705588442608093945
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.3270558844260809, 0.3270558844260809);
 }
 // formula 337: 8 nodes
 void formula_337(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_337(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.09122190990970407, 0.8151955364761755);  // -0.091221909909704070807
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.027844135341312626, 1.4098048878814262);  // 0.027844135341312625847
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.032769311818490576, 0.2928396999610262);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.09122190990970407, 0.8151955364761755);
 }
 // formula 338: 8 nodes
 void formula_338(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_338(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6037104875769638, 0.6037104875769638);  // -0.60371048757696375746
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.026637256871494354, 0.026637256871494354);
+  ctx.check("grad y", gy, -0.6037104875769638, 0.6037104875769638);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 339: 7 nodes
 void formula_339(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_339(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.5275610695334447, 1.5275610695334447);  // 1.5275610695334447332
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.655926782197432, 0.655926782197432);  // 0.65592678219743198074
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.5275610695334447, 1.5275610695334447);
+  ctx.check("grad z", gz, 0.655926782197432, 0.655926782197432);
   constexpr auto g = lz::pow(lz::cosh(y), -1.5) - lz::atan(lz::cosh(x));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_340(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.13470365351837668, 0.7814705323783137);  // 0.13470365351837668631
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.27488576945526316, 0.7667063759385244);  // -0.27488576945526317314
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.45103841287755025, 0.45103841287755025);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.13470365351837668, 0.7814705323783137);
 }
 // formula 341: 8 nodes
 void formula_341(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_341(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.03248475900431817, 0.03248475900431817);  // 0.032484759004318174082
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.08262757438833876, 0.11697389073804491);
+  ctx.check("grad y", gy, 0.03248475900431817, 0.03248475900431817);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 342: 6 nodes
 void formula_342(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_342(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7396666644522281, 0.7396666644522281);  // 0.73966666445222808894
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.7396666644522281, 0.7396666644522281);
 }
 // formula 343: 5 nodes
 void formula_343(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_343(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6035480270404985, 0.6035480270404985);  // 0.60354802704049846995
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.2330409929224206, 1.2330409929224206);  // -1.2330409929224205676
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6035480270404985, 0.6035480270404985);
+  ctx.check("grad z", gz, -1.2330409929224206, 1.2330409929224206);
 }
 // formula 344: 8 nodes
 void formula_344(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_344(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 5979.13939138264, 5979.13939138264);  // 5979.1393913826397237
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 34599.45997139876, 34599.45997139876);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 5979.13939138264, 5979.13939138264);
 }
 // formula 345: 8 nodes
 void formula_345(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_345(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3465588050175536, 0.3465588050175536);  // -0.34655880501755358930
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3465588050175536, 0.3465588050175536);  // 0.34655880501755358930
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -1.1387862039559524, 1.1387862039559524);  // -1.1387862039559524202
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.543687938118406, 0.543687938118406);
+  ctx.check("grad y", gy, -0.3465588050175536, 0.3465588050175536);
+  ctx.check("grad z", gz, 0.3465588050175536, 0.3465588050175536);
 }
 // formula 346: 5 nodes
 void formula_346(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_346(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.4130274015362991, 1.4130274015362991);  // 1.4130274015362991775
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.879602015558567, 2.6447254986097004);  // -0.87960201555856699604
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.14272978352650287, 0.4291498782706585);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.4130274015362991, 1.4130274015362991);
 }
 // formula 347: 5 nodes
 void formula_347(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_347(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4870475478205414, 0.4870475478205414);  // 0.48704754782054138218
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.4870475478205414, 0.4870475478205414);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 348: 5 nodes
 void formula_348(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_348(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.27082287420191786, 1.9098681306814445);  // 0.27082287420191784275
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.27082287420191786, 1.9098681306814445);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.27082287420191786, 1.9098681306814445);
 }
 // formula 349: 8 nodes
 void formula_349(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_349(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4086168941339527, 0.4086168941339527);  // 0.40861689413395267778
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.4086168941339527, 0.4086168941339527);
   constexpr auto g = lz::cos(lz::atan(x + z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_350(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 4.0314337025930165, 4.0314337025930165);  // 4.0314337025930166479
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 13.044696977058141, 17.26367986370166);
+  ctx.check("grad y", gy, 4.0314337025930165, 4.0314337025930165);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 351: 7 nodes
 void formula_351(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_351(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9277630162908826, 0.9277630162908826);  // 0.92776301629088262418
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2264441510276264, 0.627445989434842);  // -0.22644415102762640123
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.9277630162908826, 0.9277630162908826);
+  ctx.check("grad z", gz, -0.2264441510276264, 0.627445989434842);
 }
 // formula 352: 6 nodes
 void formula_352(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_352(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.272798612256366, 0.272798612256366);  // 0.27279861225636595558
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.27036936905997816, 0.27522785545275374);  // -0.27036936905997818631
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.06657795108827873, 0.06657795108827873);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.272798612256366, 0.272798612256366);
 }
 // formula 353: 5 nodes
 void formula_353(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_353(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -28.780616959149995, 28.780616959149995);  // -28.780616959149996842
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8917489306676039, 0.8917489306676039);  // -0.89174893066760390233
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 14.605127357960102, 14.605127357960102);  // 14.605127357960101467
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -28.780616959149995, 28.780616959149995);
+  ctx.check("grad z", gz, -0.8917489306676039, 0.8917489306676039);
 }
 // formula 354: 5 nodes
 void formula_354(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_354(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.9998390610836945, 1.9998390610836945);  // -1.9998390610836944697
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4218739107692176, 0.4218739107692176);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.9998390610836945, 1.9998390610836945);
 }
 // formula 355: 8 nodes
 void formula_355(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_355(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5305687070951198, 0.5305687070951198);  // 0.53056870709511978616
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.06916180637334989, 0.7056656235114744);  // 0.069161806373349883263
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3592280103100684, 0.3592280103100684);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5305687070951198, 0.5305687070951198);
 }
 // formula 356: 8 nodes
 void formula_356(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_356(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.019061044888011695, 0.019061044888011695);  // -0.019061044888011694407
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0007248402272195961, 0.0007248402272195961);
+  ctx.check("grad y", gy, -0.019061044888011695, 0.019061044888011695);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 357: 7 nodes
 void formula_357(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_357(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8364731575295475, 0.8364731575295475);  // -0.83647315752954759133
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9877052882217946, 0.9877052882217946);  // -0.98770528822179456373
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0660648422957004, 1.0660648422957004);
+  ctx.check("grad y", gy, -0.8364731575295475, 0.8364731575295475);
+  ctx.check("grad z", gz, -0.9877052882217946, 0.9877052882217946);
 }
 // formula 358: 8 nodes
 void formula_358(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_358(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.02213272700697901, 0.02213272700697901);  // -0.022132727006979007542
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2188248031298721, 0.2188248031298721);
+  ctx.check("grad y", gy, -0.02213272700697901, 0.02213272700697901);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 359: 6 nodes
 void formula_359(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_359(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5361547226942821, 0.5361547226942821);  // 0.53615472269428209714
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.42220030475056236, 0.42220030475056236);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.5361547226942821, 0.5361547226942821);
   constexpr auto g = x * lz::exp(lz::sinh(lz::cbrt(y + y)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_360(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5364078416649832, 0.5364078416649832);  // 0.53640784166498327099
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.8218627019998723, 2.8218627019998723);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5364078416649832, 0.5364078416649832);
 }
 // formula 361: 5 nodes
 void formula_361(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_361(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6263664571242992, 0.6263664571242992);  // -0.62636645712429913152
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3724584444795735, 0.3724584444795735);  // 0.37245844447957349173
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.6263664571242992, 0.6263664571242992);
+  ctx.check("grad z", gz, 0.3724584444795735, 0.3724584444795735);
 }
 // formula 362: 6 nodes
 void formula_362(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_362(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.917645309166804, 1.917645309166804);  // 1.9176453091668039763
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0880892159088937, 1.0880892159088937);  // 1.0880892159088937645
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.4970258099922562, 1.4970258099922562);  // -1.4970258099922561906
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.917645309166804, 1.917645309166804);
+  ctx.check("grad z", gz, 1.0880892159088937, 1.0880892159088937);
 }
 // formula 363: 7 nodes
 void formula_363(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_363(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.9680060673273367, 1.9680060673273367);  // 1.9680060673273366454
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.5989125772086638, 0.5989125772086638);  // 0.59891257720866373879
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.17946604416835663, 0.17946604416835663);
+  ctx.check("grad y", gy, 1.9680060673273367, 1.9680060673273367);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 364: 7 nodes
 void formula_364(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_364(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -11.514358727581124, 11.514358727581124);  // -11.514358727581123280
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 2.4489030261193663, 2.4489030261193663);  // 2.4489030261193663762
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5169533829894597, 0.5169533829894597);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -11.514358727581124, 11.514358727581124);
 }
 // formula 365: 8 nodes
 void formula_365(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_365(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5945803662297121, 0.5945803662297121);  // 0.59458036622971213382
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -5.342409944604408, 5.342409944604408);
+  ctx.check("grad y", gy, 0.5945803662297121, 0.5945803662297121);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 366: 5 nodes
 void formula_366(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_366(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -4.094741045784331, 4.094741045784331);  // -4.0947410457843312673
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -7.483944889145358, 7.483944889145358);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -4.094741045784331, 4.094741045784331);
 }
 // formula 367: 7 nodes
 void formula_367(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_367(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.19934361060780018, 0.19934361060780018);  // 0.19934361060780017408
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.19934361060780018, 0.19934361060780018);  // -0.19934361060780017408
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.19934361060780018, 0.19934361060780018);
+  ctx.check("grad z", gz, -0.19934361060780018, 0.19934361060780018);
 }
 // formula 368: 5 nodes
 void formula_368(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_368(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 12.533558163271412, 12.533558163271412);  // 12.533558163271411376
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 12.533558163271412, 12.533558163271412);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 12.533558163271412, 12.533558163271412);
 }
 // formula 369: 7 nodes
 void formula_369(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_369(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.329276775610841, 3.329276775610841);  // 3.3292767756108410920
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -3.1105264643689785, 3.1105264643689785);  // -3.1105264643689783460
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 3.329276775610841, 3.329276775610841);
+  ctx.check("grad z", gz, -3.1105264643689785, 3.1105264643689785);
   constexpr auto g = lz::pow(x + z, 3_c);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_370(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.10116734356179369, 0.10116734356179369);  // -0.10116734356179368647
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.10116734356179369, 0.10116734356179369);
 }
 // formula 371: 5 nodes
 void formula_371(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_371(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.5525178303808653, 2.5525178303808653);  // -2.5525178303808653630
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -3.1017352025103713, 3.1017352025103713);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.5525178303808653, 2.5525178303808653);
 }
 // formula 372: 8 nodes
 void formula_372(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_372(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.25154593687480986, 0.25154593687480986);  // -0.25154593687480983866
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -0.25154593687480986, 0.25154593687480986);
 }
 // formula 373: 8 nodes
 void formula_373(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_373(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5833527467197571, 0.8085622750680628);  // 0.58335274671975707050
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2525053288887634, 4.088914319552254);
+  ctx.check("grad y", gy, 0.5833527467197571, 0.8085622750680628);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 374: 7 nodes
 void formula_374(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_374(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 60236.335879838, 60236.335879838);  // 60236.335879837999789
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -246955.72914362527, 246955.72914362527);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 60236.335879838, 60236.335879838);
 }
 // formula 375: 5 nodes
 void formula_375(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_375(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.020713897269916102, 0.020713897269916102);  // -0.020713897269916101331
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.04128407674634518, 0.04128407674634518);  // -0.041284076746345181312
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.020713897269916102, 0.020713897269916102);
+  ctx.check("grad y", gy, -0.020713897269916102, 0.020713897269916102);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 376: 7 nodes
 void formula_376(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_376(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -7.106488504098051, 7.106488504098051);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 377: 7 nodes
 void formula_377(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_377(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7349493944476765, 0.7349493944476765);  // -0.73494939444767652408
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8773448458194123, 0.8773448458194123);
+  ctx.check("grad y", gy, -0.7349493944476765, 0.7349493944476765);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 378: 7 nodes
 void formula_378(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_378(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6344697447951628, 0.6344697447951628);  // -0.63446974479516286480
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.16182628128360974, 0.16182628128360974);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.6344697447951628, 0.6344697447951628);
 }
 // formula 379: 5 nodes
 void formula_379(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_379(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.1882888235153932, 0.1882888235153932);  // -0.18828882351539319866
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -0.1882888235153932, 0.1882888235153932);
   constexpr auto g = lz::pow(lz::abs(z) + 0.5, x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_380(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.769243958839915, 0.769243958839915);  // 0.76924395883991505092
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.769243958839915, 0.769243958839915);
 }
 // formula 381: 5 nodes
 void formula_381(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_381(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.1054896276482555, 4.1054896276482555);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 382: 8 nodes
 void formula_382(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_382(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.4782558421608414, 1.4900038669292786);  // -1.4782558421608414170
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.569516054518846, 1.5819893442952586);
+  ctx.check("grad y", gy, -1.4782558421608414, 1.4900038669292786);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 383: 5 nodes
 void formula_383(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_383(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 384: 8 nodes
 void formula_384(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_384(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.4329048102446043, 1.4329048102446043);  // 1.4329048102446042445
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.13323020021085, 2.13323020021085);  // 2.1332302002108498033
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.4329048102446043, 1.4329048102446043);
+  ctx.check("grad z", gz, 2.13323020021085, 2.13323020021085);
 }
 // formula 385: 8 nodes
 void formula_385(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_385(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.23133063342895985, 0.8256026746534366);  // 0.23133063342895984133
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.21005766869722747, 0.9381811082214309);  // -0.21005766869722747833
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.20055421955848687, 0.7157638295723913);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.23133063342895985, 0.8256026746534366);
 }
 // formula 386: 8 nodes
 void formula_386(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_386(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2588497474883424, 0.2588497474883424);  // 0.25884974748834241231
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7104637693695076, 0.7104637693695076);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.2588497474883424, 0.2588497474883424);
 }
 // formula 387: 5 nodes
 void formula_387(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_387(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.008100394662204214, 0.008100394662204214);  // -0.0081003946622042141507
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.22782744193874271, 0.22782744193874271);  // -0.22782744193874272231
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.026572342214185474, 0.026572342214185474);
+  ctx.check("grad y", gy, -0.008100394662204214, 0.008100394662204214);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 388: 8 nodes
 void formula_388(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_388(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -3.045572460195546, 3.045572460195546);  // -3.0455724601955460332
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8347350046424185, 1.5438636882801962);
+  ctx.check("grad y", gy, -3.045572460195546, 3.045572460195546);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 389: 8 nodes
 void formula_389(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_389(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0672957311859887, 1.0672957311859887);  // -1.0672957311859887497
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.03593577477483878, 0.03593577477483878);  // -0.035935774774838780132
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0672957311859887, 1.0672957311859887);
+  ctx.check("grad z", gz, -0.03593577477483878, 0.03593577477483878);
   constexpr auto g = lz::cbrt((3 - x) / x) / y;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_390(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.13932087347649502, 0.14866505601442287);  // -0.13932087347649502642
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.6628241596916354, 0.7568533836685845);  // -0.66282415969163546741
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.1562575539392246, 0.16673767131506462);
+  ctx.check("grad y", gy, -0.13932087347649502, 0.14866505601442287);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 391: 8 nodes
 void formula_391(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_391(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.591947639446206, 1.591947639446206);  // 1.5919476394462060421
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 8.078910859976064, 22.56704901551506);  // 8.0789108599760648554
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.137420356015161, 4.137420356015161);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.591947639446206, 1.591947639446206);
 }
 // formula 392: 8 nodes
 void formula_392(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_392(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7315921179435478, 0.7315921179435478);  // 0.73159211794354784821
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7315921179435478, 0.7315921179435478);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.7315921179435478, 0.7315921179435478);
 }
 // formula 393: 7 nodes
 void formula_393(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_393(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6177476364576819, 0.6177476364576819);  // -0.61774763645768190329
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.3193151456965457, 1.3193151456965457);  // 1.3193151456965458153
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -0.6177476364576819, 0.6177476364576819);
+  ctx.check("grad z", gz, 1.3193151456965457, 1.3193151456965457);
 }
 // formula 394: 6 nodes
 void formula_394(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_394(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.1797763514635129, 0.1797763514635129);  // 0.17977635146351289039
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.9964989578159965, 0.9964989578159965);  // -0.99649895781599649526
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.1064852270705618, 1.1064852270705618);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.1797763514635129, 0.1797763514635129);
 }
 // formula 395: 6 nodes
 void formula_395(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_395(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 7.548728915617632, 7.548728915617632);  // 7.5487289156176320197
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.5081055798003613, 1.5081055798003613);  // 1.5081055798003612686
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 3.8905486868536, 3.8905486868536);  // 3.8905486868536000760
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 7.548728915617632, 7.548728915617632);
+  ctx.check("grad z", gz, 1.5081055798003613, 1.5081055798003613);
 }
 // formula 396: 8 nodes
 void formula_396(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_396(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7010545506775047, 2.727084927569221);  // 0.70105455067750467705
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5832029883466536, 2.268645254062568);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7010545506775047, 2.727084927569221);
 }
 // formula 397: 5 nodes
 void formula_397(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_397(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.10787819397088245, 0.10787819397088245);  // 0.10787819397088245905
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3404241761030536, 0.3404241761030536);
+  ctx.check("grad y", gy, 0.10787819397088245, 0.10787819397088245);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 398: 6 nodes
 void formula_398(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_398(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.3873482105601007, 2.3873482105601007);  // -2.3873482105601008696
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -6.466258832750327, 6.466258832750327);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.3873482105601007, 2.3873482105601007);
 }
 // formula 399: 8 nodes
 void formula_399(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_399(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.137893405634652, 0.137893405634652);  // 0.13789340563465199513
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.137893405634652, 0.137893405634652);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.137893405634652, 0.137893405634652);
   constexpr auto g = lz::atan2((3_c / 4_c), z) / x;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_400(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.21290398856023712, 0.21290398856023712);  // -0.21290398856023712899
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.26725177908617714, 0.26725177908617714);  // 0.26725177908617713801
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.21290398856023712, 0.21290398856023712);
+  ctx.check("grad z", gz, 0.26725177908617714, 0.26725177908617714);
 }
 // formula 401: 6 nodes
 void formula_401(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_401(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.140061512802641, 1.1491685983291642);  // 1.1400615128026410000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07233858701813746, 0.07233858701813746);
+  ctx.check("grad y", gy, 1.140061512802641, 1.1491685983291642);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 402: 5 nodes
 void formula_402(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_402(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.10756139430872774, 0.10756139430872774);  // 0.10756139430872773754
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.45628374649406556, 0.45628374649406556);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.10756139430872774, 0.10756139430872774);
 }
 // formula 403: 7 nodes
 void formula_403(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_403(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.00024925634767188455, 0.00024925634767188455);  // 0.00024925634767188456789
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.00494837223188697, 0.00494837223188697);
+  ctx.check("grad y", gy, 0.00024925634767188455, 0.00024925634767188455);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 404: 8 nodes
 void formula_404(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_404(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4420199885872993, 0.4420199885872993);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 405: 5 nodes
 void formula_405(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_405(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.4234218763336601, 1.4234218763336601);  // 1.4234218763336601718
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.6189866824367889, 0.6189866824367889);  // -0.61898668243678892466
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.32811157668417185, 0.32811157668417185);
+  ctx.check("grad y", gy, 1.4234218763336601, 1.4234218763336601);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 406: 7 nodes
 void formula_406(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_406(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.156149826813574, 1.156149826813574);  // 1.1561498268135739411
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.7947986479717692, 0.7947986479717692);  // 0.79479864797176919819
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.23998229916556715, 0.23998229916556715);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.156149826813574, 1.156149826813574);
 }
 // formula 407: 8 nodes
 void formula_407(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_407(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.47954457160046604, 0.47954457160046604);  // 0.47954457160046605130
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.23371806078807517, 0.3902245028252302);  // 0.23371806078807515652
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.4876331758518277, 1.561005861105889);  // -0.48763317585182771730
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.47954457160046604, 0.47954457160046604);
+  ctx.check("grad y", gy, 0.47954457160046604, 0.47954457160046604);
+  ctx.check("grad z", gz, 0.23371806078807517, 0.3902245028252302);
 }
 // formula 408: 5 nodes
 void formula_408(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_408(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0001070261502079768, 0.0001070261502079768);  // 0.00010702615020797680207
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.547817996690149e-05, 4.547817996690149e-05);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0001070261502079768, 0.0001070261502079768);
 }
 // formula 409: 7 nodes
 void formula_409(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_409(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.19926498146075536, 0.9085088148751403);  // -0.19926498146075535105
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3225397967130316, 0.3225397967130316);
+  ctx.check("grad y", gy, -0.19926498146075536, 0.9085088148751403);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = x * lz::pow(z, 4_c);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_410(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8267547138925772, 0.8267547138925772);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 411: 6 nodes
 void formula_411(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_411(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.730683032495332, 0.730683032495332);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 412: 8 nodes
 void formula_412(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_412(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.05502032820230854, 0.13535404277147162);  // -0.055020328202308541474
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.11778791919862582, 0.5582521820121666);  // 0.11778791919862582021
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.09255568177935983, 0.2276937655522845);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.05502032820230854, 0.13535404277147162);
 }
 // formula 413: 8 nodes
 void formula_413(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_413(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.9500245391549, 2.9500245391549);  // -2.9500245391548998951
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.9500245391549, 2.9500245391549);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.9500245391549, 2.9500245391549);
 }
 // formula 414: 5 nodes
 void formula_414(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_414(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -734.0243181750313, 734.0243181750313);  // -734.02431817503137315
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -4825.33915429623, 4825.33915429623);  // -4825.3391542962302580
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 734.0243181750313, 734.0243181750313);
+  ctx.check("grad y", gy, -734.0243181750313, 734.0243181750313);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 415: 7 nodes
 void formula_415(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_415(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5210326325617879, 0.5210326325617879);  // 0.52103263256178791287
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.18345239595687163, 0.18345239595687163);  // -0.18345239595687163091
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5210326325617879, 0.5210326325617879);
+  ctx.check("grad z", gz, -0.18345239595687163, 0.18345239595687163);
 }
 // formula 416: 8 nodes
 void formula_416(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_416(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5237283898153493, 0.5237283898153493);  // 0.52372838981534935774
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2652701693674436, 0.2652701693674436);  // -0.26527016936744357450
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.1887823518368952, 0.1887823518368952);  // -0.18878235183689519936
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5237283898153493, 0.5237283898153493);
+  ctx.check("grad z", gz, -0.2652701693674436, 0.2652701693674436);
 }
 // formula 417: 8 nodes
 void formula_417(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_417(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5917917451351576, 0.5917917451351576);  // -0.59179174513515762420
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07665426248334241, 0.07665426248334241);  // -0.076654262483342413000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.5917917451351576, 0.5917917451351576);
+  ctx.check("grad z", gz, -0.07665426248334241, 0.07665426248334241);
 }
 // formula 418: 8 nodes
 void formula_418(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_418(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.43867659150733124, 0.43867659150733124);  // -0.43867659150733123641
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.43867659150733124, 0.43867659150733124);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 419: 8 nodes
 void formula_419(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_419(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.052959781246175015, 0.052959781246175015);  // 0.052959781246175015221
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.04844385345334256, 0.04844385345334256);  // 0.048443853453342563266
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.020969602741143456, 0.1875862622235492);  // 0.020969602741143455906
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.052959781246175015, 0.052959781246175015);
+  ctx.check("grad z", gz, 0.04844385345334256, 0.04844385345334256);
   constexpr auto g = lz::sin(lz::pow(y / x * x, lz::constant<-1>{}));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_420(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.35393306571437994, 0.35393306571437994);  // 0.35393306571437993480
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.1366730178248592, 0.1366730178248592);  // -0.13667301782485918225
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.35393306571437994, 0.35393306571437994);
+  ctx.check("grad z", gz, -0.1366730178248592, 0.1366730178248592);
 }
 // formula 421: 7 nodes
 void formula_421(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_421(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5497617074653846, 0.5497617074653846);  // 0.54976170746538460070
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.5549829965969832, 1.0476327584543463);  // 0.55498299659698321213
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.21030096328520598, 0.21030096328520598);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5497617074653846, 0.5497617074653846);
 }
 // formula 422: 8 nodes
 void formula_422(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_422(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.255446662308119, 4.74370313969399);  // -2.2554466623081192987
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5880863305280937, 1.7536552592059116);
+  ctx.check("grad y", gy, -2.255446662308119, 4.74370313969399);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 423: 7 nodes
 void formula_423(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_423(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7184732088933179, 0.7184732088933179);  // -0.71847320889331786680
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.12328989434191531, 0.12328989434191531);  // 0.12328989434191531934
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.7184732088933179, 0.7184732088933179);
+  ctx.check("grad z", gz, 0.12328989434191531, 0.12328989434191531);
 }
 // formula 424: 8 nodes
 void formula_424(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_424(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.017050149481275974, 0.017050149481275974);  // -0.017050149481275973528
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.017050149481275974, 0.017050149481275974);
+  ctx.check("grad y", gy, -0.017050149481275974, 0.017050149481275974);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 425: 7 nodes
 void formula_425(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_425(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2760534048333902, 0.2760534048333902);  // 0.27605340483339019196
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.04842754618440771, 0.04842754618440771);  // -0.048427546184407711133
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.276698797109636, 0.276698797109636);  // 0.27669879710963602062
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.2760534048333902, 0.2760534048333902);
+  ctx.check("grad z", gz, -0.04842754618440771, 0.04842754618440771);
 }
 // formula 426: 5 nodes
 void formula_426(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_426(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 427: 8 nodes
 void formula_427(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_427(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 12.030710906389213, 12.030710906389213);  // 12.030710906389214137
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 67.462068505663, 106.79033575839809);  // 67.462068505662999201
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -14.116746525716247, 14.116746525716247);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 12.030710906389213, 12.030710906389213);
 }
 // formula 428: 7 nodes
 void formula_428(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_428(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2883478742464584, 0.2883478742464584);  // 0.28834787424645842522
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.08262790509355364, 0.08262790509355364);  // 0.082627905093553636198
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.2471576995139711, 0.7505762594754457);  // -0.24715769951397110352
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.2883478742464584, 0.2883478742464584);
+  ctx.check("grad z", gz, 0.08262790509355364, 0.08262790509355364);
 }
 // formula 429: 7 nodes
 void formula_429(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_429(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3730840289625446, 0.3730840289625446);  // 0.37308402896254461802
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.312135090424506, 0.312135090424506);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.3730840289625446, 0.3730840289625446);
   constexpr auto g = lz::atan2(z * -3, y);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_430(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 12.360575845844053, 12.360575845844053);  // 12.360575845844054006
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 5.359824781002643, 5.359824781002643);  // 5.3598247810026430559
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 12.360575845844053, 12.360575845844053);
+  ctx.check("grad z", gz, 5.359824781002643, 5.359824781002643);
 }
 // formula 431: 8 nodes
 void formula_431(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_431(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3939228577412823, 2.581290847539625);  // -0.39392285774128225008
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.033224779898052795, 0.21771475957023256);  // -0.033224779898052795497
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.10798428208726833, 1.8184026552381942);  // 0.10798428208726833733
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.3939228577412823, 2.581290847539625);
+  ctx.check("grad z", gz, -0.033224779898052795, 0.21771475957023256);
 }
 // formula 432: 5 nodes
 void formula_432(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_432(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.12996639985173347, 0.12996639985173347);  // 0.12996639985173346706
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.50944132808004, 2.50944132808004);  // 2.5094413280800397318
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.12996639985173347, 0.12996639985173347);
+  ctx.check("grad z", gz, 2.50944132808004, 2.50944132808004);
 }
 // formula 433: 8 nodes
 void formula_433(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_433(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3170859024972718, 0.840311644926229);  // 0.31708590249727179729
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.5130439350840913, 1.8779053738222509);  // 0.51304393508409129831
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.1377214577591237, 0.36497663188354185);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.3170859024972718, 0.840311644926229);
 }
 // formula 434: 6 nodes
 void formula_434(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_434(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 8.913630725789618, 8.913630725789618);  // 8.9136307257896179270
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -20.847555277498202, 20.847555277498202);  // -20.847555277498200409
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -29.02245359936283, 29.02245359936283);  // -29.022453599362828487
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 8.913630725789618, 8.913630725789618);
+  ctx.check("grad z", gz, -20.847555277498202, 20.847555277498202);
 }
 // formula 435: 5 nodes
 void formula_435(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_435(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4641208299542978, 1.735593320896746);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 436: 6 nodes
 void formula_436(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_436(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 10.412301083229222, 10.412301083229222);  // 10.412301083229221445
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -72.55330700519693, 72.55330700519693);  // -72.553307005196926311
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 10.412301083229222, 10.412301083229222);
+  ctx.check("grad z", gz, -72.55330700519693, 72.55330700519693);
 }
 // formula 437: 8 nodes
 void formula_437(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_437(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3352192933746111, 0.3352192933746111);  // 0.33521929337461107939
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.10111576202684552, 0.10111576202684552);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.3352192933746111, 0.3352192933746111);
 }
 // formula 438: 8 nodes
 void formula_438(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_438(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.432937242027731, 3.2521374266113634);  // 1.4329372420277311068
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 9.4234937068774, 9.4234937068774);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.432937242027731, 3.2521374266113634);
 }
 // formula 439: 5 nodes
 void formula_439(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_439(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.24771131241441763, 0.24771131241441763);  // 0.24771131241441763821
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.2347271080779507, 1.2347271080779507);  // 1.2347271080779506119
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.24771131241441763, 0.24771131241441763);
+  ctx.check("grad z", gz, 1.2347271080779507, 1.2347271080779507);
   constexpr auto g = lz::asin(0.875 * lz::tanh(lz::atan(z))) / x;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_440(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.1528404046630287, 1.1528404046630287);  // -1.1528404046630287283
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -1.1528404046630287, 1.1528404046630287);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 441: 7 nodes
 void formula_441(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_441(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.1873630331338607, 0.1873630331338607);  // 0.18736303313386070522
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6441702596064959, 1.3484879664182379);  // 0.64417025960649584100
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.1873630331338607, 0.1873630331338607);
+  ctx.check("grad z", gz, 0.6441702596064959, 1.3484879664182379);
 }
 // formula 442: 7 nodes
 void formula_442(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_442(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7539938455190117, 0.7539938455190117);  // 0.75399384551901167363
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.016195001140322636, 0.016195001140322636);
+  ctx.check("grad y", gy, 0.7539938455190117, 0.7539938455190117);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 443: 5 nodes
 void formula_443(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_443(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.11020644519699846, 0.11020644519699846);  // 0.11020644519699845626
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8479410039420386, 0.8479410039420386);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.11020644519699846, 0.11020644519699846);
 }
 // formula 444: 6 nodes
 void formula_444(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_444(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.00020886725292613975, 0.00020886725292613975);  // -0.00020886725292613975128
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7234450820376916, 0.7234450820376916);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.00020886725292613975, 0.00020886725292613975);
 }
 // formula 445: 8 nodes
 void formula_445(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_445(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5952088418886043, 0.5952088418886043);  // -0.59520884188860435046
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4481570213351913, 0.4481570213351913);
+  ctx.check("grad y", gy, -0.5952088418886043, 0.5952088418886043);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 446: 7 nodes
 void formula_446(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_446(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.14520402651333136, 0.14520402651333136);  // 0.14520402651333136187
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6301651399771183, 1.1166691946190235);
+  ctx.check("grad y", gy, 0.14520402651333136, 0.14520402651333136);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 447: 8 nodes
 void formula_447(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_447(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.11961341451676892, 0.11961341451676892);  // 0.11961341451676891998
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.14152874225323683, 0.46132107372308473);  // -0.14152874225323682522
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.015815218279273093, 0.051550613406177996);
+  ctx.check("grad y", gy, 0.11961341451676892, 0.11961341451676892);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 448: 8 nodes
 void formula_448(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_448(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.2056340422537541, 1.2056340422537541);  // -1.2056340422537540419
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -1.2056340422537541, 1.2056340422537541);
 }
 // formula 449: 8 nodes
 void formula_449(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_449(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.08064528279044379, 2.168609950794468);  // 0.080645282790443793924
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.04709344381440414, 1.2663767469012928);  // -0.047093443814404141929
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.07273217852871319, 3.911540760140797);  // -0.072732178528713193215
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.08064528279044379, 2.168609950794468);
+  ctx.check("grad z", gz, -0.04709344381440414, 1.2663767469012928);
   constexpr auto g = lz::log(lz::abs(lz::sin(z)) + 0.5) + y;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_450(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.07089859375314025, 0.07089859375314025);  // 0.070898593753140259631
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8246281704135202, 0.8246281704135202);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.07089859375314025, 0.07089859375314025);
 }
 // formula 451: 6 nodes
 void formula_451(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_451(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.23389687532488224, 0.23389687532488224);  // 0.23389687532488223793
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.7525712293772224, 1.7525712293772224);
+  ctx.check("grad y", gy, 0.23389687532488224, 0.23389687532488224);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 452: 8 nodes
 void formula_452(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_452(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5129515872366864, 0.7923394184233169);  // -0.51295158723668638997
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8439596625124746, 0.8439596625124746);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.5129515872366864, 0.7923394184233169);
 }
 // formula 453: 8 nodes
 void formula_453(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_453(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2053489371551093, 0.2053489371551093);  // 0.20534893715510929772
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.7317991242545645, 0.7317991242545645);  // -0.73179912425456446159
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.1353783981601175, 1.1353783981601175);
+  ctx.check("grad y", gy, 0.2053489371551093, 0.2053489371551093);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 454: 8 nodes
 void formula_454(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_454(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5031779118805126, 0.7453427002254727);  // 0.50317791188051262277
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0528472353332695, 0.07828106153456056);  // 0.052847235333269503529
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.06937007589210713, 0.10275586121623544);  // -0.069370075892107133654
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7102828318660442, 1.0521211510423931);
+  ctx.check("grad y", gy, 0.5031779118805126, 0.7453427002254727);
+  ctx.check("grad z", gz, 0.0528472353332695, 0.07828106153456056);
 }
 // formula 455: 7 nodes
 void formula_455(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_455(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.04989278383129142, 18.30292006805011);  // -0.049892783831291417508
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.005030649056425531, 2.1436572227673176);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.04989278383129142, 18.30292006805011);
 }
 // formula 456: 5 nodes
 void formula_456(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_456(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.346372902444427, 2.346372902444427);  // 2.3463729024444267023
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.3616046726413382, 1.3616046726413382);  // 1.3616046726413382337
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 2.346372902444427, 2.346372902444427);
+  ctx.check("grad z", gz, 1.3616046726413382, 1.3616046726413382);
 }
 // formula 457: 7 nodes
 void formula_457(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_457(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.19646163538985403, 0.19646163538985403);  // -0.19646163538985403527
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5265073648924963, 0.5265073648924963);  // 0.52650736489249632029
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.19646163538985403, 0.19646163538985403);
+  ctx.check("grad z", gz, 0.5265073648924963, 0.5265073648924963);
 }
 // formula 458: 8 nodes
 void formula_458(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_458(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.1321622368408081, 0.1321622368408081);  // 0.13216223684080809324
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.006574734566265101, 0.006574734566265101);  // -0.0065747345662651014170
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.7022210777962667, 0.7022210777962667);  // 0.70222107779626675629
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.1321622368408081, 0.1321622368408081);
+  ctx.check("grad z", gz, -0.006574734566265101, 0.006574734566265101);
 }
 // formula 459: 8 nodes
 void formula_459(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_459(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.08075846078071217, 0.4854798656858628);  // -0.080758460780712159834
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.09651308530674409, 0.7501684039761535);  // -0.096513085306744089007
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.027741264119786963, 0.16676673934388295);
+  ctx.check("grad y", gy, -0.08075846078071217, 0.4854798656858628);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = -lz::cosh(y / -z) - 2_c;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_460(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.302215185873674, 3.302215185873674);  // 3.3022151858736742877
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.279669747792344, 3.279669747792344);  // 3.2796697477923440857
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 3.302215185873674, 3.302215185873674);
+  ctx.check("grad z", gz, 3.279669747792344, 3.279669747792344);
 }
 // formula 461: 8 nodes
 void formula_461(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_461(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7340816393523395, 0.7340816393523395);  // 0.73408163935233949360
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.23151302638030494, 0.23151302638030494);  // -0.23151302638030494781
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.1325238829685003, 0.8350810902563603);  // 0.13252388296850029230
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.23151302638030494, 0.23151302638030494);
+  ctx.check("grad y", gy, 0.7340816393523395, 0.7340816393523395);
+  ctx.check("grad z", gz, -0.23151302638030494, 0.23151302638030494);
 }
 // formula 462: 8 nodes
 void formula_462(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_462(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.1566561907780075, 1.1566561907780075);  // -1.1566561907780075422
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5410500594487766, 0.5410500594487766);  // 0.54105005944877658809
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.1566561907780075, 1.1566561907780075);
+  ctx.check("grad z", gz, 0.5410500594487766, 0.5410500594487766);
 }
 // formula 463: 6 nodes
 void formula_463(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_463(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.036089385141774635, 1.209456059203449);  // -0.036089385141774633515
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5716458158690441, 0.5716458158690441);  // 0.57164581586904404973
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.036089385141774635, 1.209456059203449);
+  ctx.check("grad z", gz, 0.5716458158690441, 0.5716458158690441);
 }
 // formula 464: 5 nodes
 void formula_464(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_464(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.19216225011715027, 0.19216225011715027);  // -0.19216225011715026307
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.066200345459414, 1.066200345459414);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.19216225011715027, 0.19216225011715027);
 }
 // formula 465: 7 nodes
 void formula_465(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_465(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.11083432384155194, 0.11083432384155194);  // 0.11083432384155194066
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.993838896732557, 0.993838896732557);  // -0.99383889673255694680
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.442568751394738, 1.442568751394738);
+  ctx.check("grad y", gy, 0.11083432384155194, 0.11083432384155194);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 466: 6 nodes
 void formula_466(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_466(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9053211986842018, 0.9053211986842018);  // 0.90532119868420179998
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.3580989971870743, 1.3580989971870743);  // 1.3580989971870742797
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 1.5001294558891827, 1.5001294558891827);  // 1.5001294558891826653
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3664133288866651, 2.602828660998637);
+  ctx.check("grad y", gy, 0.9053211986842018, 0.9053211986842018);
+  ctx.check("grad z", gz, 1.3580989971870743, 1.3580989971870743);
 }
 // formula 467: 7 nodes
 void formula_467(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_467(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.006077118655150984, 0.006077118655150984);  // 0.0060771186551509842340
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.21612690974785712, 0.21612690974785712);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.006077118655150984, 0.006077118655150984);
 }
 // formula 468: 6 nodes
 void formula_468(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_468(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.40860234871586415, 0.40860234871586415);  // 0.40860234871586414007
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.1419171917618076, 1.1419171917618076);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.40860234871586415, 0.40860234871586415);
 }
 // formula 469: 8 nodes
 void formula_469(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_469(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.01988624922540954, 0.01988624922540954);  // -0.019886249225409540846
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.01988624922540954, 0.01988624922540954);
   constexpr auto g = lz::atan2((3_c / 4_c) - z, x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_470(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.6024023796030393, 3.105957649705071);  // -2.6024023796030393623
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.186477904254298, 1.4160570063292046);  // 1.1864779042542981817
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.9118327846251655, 0.9118327846251655);  // -0.91183278462516549311
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -2.6024023796030393, 3.105957649705071);
+  ctx.check("grad z", gz, 1.186477904254298, 1.4160570063292046);
 }
 // formula 471: 8 nodes
 void formula_471(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_471(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.0021845386933151685, 5.165628191779932);  // -0.0021845386933151684518
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0021845386933151685, 5.165628191779932);  // 0.0021845386933151684518
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.0021845386933151685, 5.165628191779932);
+  ctx.check("grad z", gz, 0.0021845386933151685, 5.165628191779932);
 }
 // formula 472: 5 nodes
 void formula_472(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_472(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4662982198004965, 0.4662982198004965);  // 0.46629821980049652237
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.37520249819080204, 0.37520249819080204);  // -0.37520249819080202260
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.4662982198004965, 0.4662982198004965);
+  ctx.check("grad z", gz, -0.37520249819080204, 0.37520249819080204);
 }
 // formula 473: 7 nodes
 void formula_473(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_473(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.420203936373544, 3.1187694858554953);  // 0.42020393637354397378
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7011903191323697, 0.7011903191323697);  // 0.70119031913236968686
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.32208849849946625, 2.390553000370211);  // -0.32208849849946626132
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.420203936373544, 3.1187694858554953);
+  ctx.check("grad z", gz, 0.7011903191323697, 0.7011903191323697);
 }
 // formula 474: 7 nodes
 void formula_474(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_474(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3755566823698977, 0.3755566823698977);  // -0.37555668236989767889
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3809820589412249, 0.3809820589412249);  // -0.38098205894122491256
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.3755566823698977, 0.3755566823698977);
+  ctx.check("grad z", gz, -0.3809820589412249, 0.3809820589412249);
 }
 // formula 475: 6 nodes
 void formula_475(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_475(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -19.962566882461687, 19.962566882461687);  // -19.962566882461685151
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -39.88171841738245, 39.88171841738245);
+  ctx.check("grad y", gy, -19.962566882461687, 19.962566882461687);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 476: 7 nodes
 void formula_476(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_476(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.12115252094091167, 0.12115252094091167);  // -0.12115252094091167207
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2244896123743473, 0.2244896123743473);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.12115252094091167, 0.12115252094091167);
 }
 // formula 477: 7 nodes
 void formula_477(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_477(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3909898535432375, 1.9269047176915188);  // -1.3909898535432375398
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.99111633841118, 6.336204140761097);  // 0.99111633841117995833
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6310665372334618, 0.874201263707931);
+  ctx.check("grad y", gy, -1.3909898535432375, 1.9269047176915188);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 478: 5 nodes
 void formula_478(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_478(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.4740538286277, 1.4740538286277);  // -1.4740538286277001487
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.4740538286277, 1.4740538286277);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 479: 6 nodes
 void formula_479(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_479(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
   constexpr auto g = x / (x * y);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_480(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9744890348536773, 0.9744890348536773);  // -0.97448903485367729223
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.3962911154376265, 1.3962911154376265);  // 1.3962911154376265945
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9744890348536773, 0.9744890348536773);
+  ctx.check("grad y", gy, -0.9744890348536773, 0.9744890348536773);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 481: 5 nodes
 void formula_481(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_481(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -14.45346174529258, 14.45346174529258);  // -14.453461745292581073
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 6.182359948971082, 6.182359948971082);
+  ctx.check("grad y", gy, -14.45346174529258, 14.45346174529258);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 482: 7 nodes
 void formula_482(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_482(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.36584860874562736, 0.36584860874562736);  // 0.36584860874562736284
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4026211911386485, 0.4026211911386485);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.36584860874562736, 0.36584860874562736);
 }
 // formula 483: 7 nodes
 void formula_483(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_483(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -3.531097236677095, 3.531097236677095);  // -3.5310972366770951007
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -5.650840905388789, 5.650840905388789);  // -5.6508409053887893511
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -3.5120352369252212, 3.5120352369252212);  // -3.5120352369252213095
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.4347866927791382, 1.4347866927791382);
+  ctx.check("grad y", gy, -3.531097236677095, 3.531097236677095);
+  ctx.check("grad z", gz, -5.650840905388789, 5.650840905388789);
 }
 // formula 484: 8 nodes
 void formula_484(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_484(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.32853235443026124, 0.32853235443026124);  // -0.32853235443026126850
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 1.3566253620599578, 2.01369007092048);  // 1.3566253620599576794
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.32853235443026124, 0.32853235443026124);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.32853235443026124, 0.32853235443026124);
 }
 // formula 485: 8 nodes
 void formula_485(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_485(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.2057694834003314, 6.847717339057895);  // -2.2057694834003312608
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0718595441789833, 3.327542266290841);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.2057694834003314, 6.847717339057895);
 }
 // formula 486: 8 nodes
 void formula_486(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_486(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.9553384738859907, 2.9553384738859907);  // 2.9553384738859908640
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.711684986250841, 3.711684986250841);  // 3.7116849862508409204
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 7.097653001610417, 7.097653001610417);  // 7.0976530016104172200
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.9553384738859907, 2.9553384738859907);
+  ctx.check("grad y", gy, 2.9553384738859907, 2.9553384738859907);
+  ctx.check("grad z", gz, 3.711684986250841, 3.711684986250841);
 }
 // formula 487: 7 nodes
 void formula_487(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_487(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.989759940057561, 2.989759940057561);  // 2.9897599400575609048
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 6.53170097414393, 6.53170097414393);  // 6.5317009741439298651
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.193218450574467, 2.193218450574467);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.989759940057561, 2.989759940057561);
 }
 // formula 488: 8 nodes
 void formula_488(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_488(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.9254892959215844, 3.9254892959215844);  // 3.9254892959215844797
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -5.683649865503341, 5.683649865503341);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 3.9254892959215844, 3.9254892959215844);
 }
 // formula 489: 7 nodes
 void formula_489(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_489(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4942082833228151, 0.4942082833228151);  // 0.49420828332281505262
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.4942082833228151, 0.4942082833228151);
   constexpr auto g = lz::pow(1_c + lz::square(x), z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_490(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.17409038507396393, 0.17409038507396393);  // -0.17409038507396392848
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.17409038507396393, 0.17409038507396393);
+  ctx.check("grad y", gy, -0.17409038507396393, 0.17409038507396393);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 491: 8 nodes
 void formula_491(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_491(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.19843918249833137, 1.0783300851672635);  // 0.19843918249833137835
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07679949518780156, 0.4173329336677814);  // -0.076799495187801566557
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.16280171854815995, 0.7724785406416702);  // 0.16280171854815995190
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.19843918249833137, 1.0783300851672635);
+  ctx.check("grad z", gz, -0.07679949518780156, 0.4173329336677814);
 }
 // formula 492: 8 nodes
 void formula_492(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_492(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.11332310059339784, 3.9545799771183816);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 493: 7 nodes
 void formula_493(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_493(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3057210632187099, 0.3057210632187099);  // 0.30572106321870991064
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.18200740816139493, 0.18200740816139493);  // -0.18200740816139494049
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.3057210632187099, 0.3057210632187099);
+  ctx.check("grad z", gz, -0.18200740816139493, 0.18200740816139493);
 }
 // formula 494: 8 nodes
 void formula_494(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_494(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.135363036019631, 0.135363036019631);  // 0.13536303601963102369
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.1062956457099042, 1.1062956457099042);  // -1.1062956457099042964
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.3780319107530322, 0.3780319107530322);  // -0.37803191075303220948
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.135363036019631, 0.135363036019631);
+  ctx.check("grad z", gz, -1.1062956457099042, 1.1062956457099042);
 }
 // formula 495: 5 nodes
 void formula_495(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_495(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -11.460918234674978, 11.460918234674978);  // -11.460918234674976932
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -67.76915669147364, 67.76915669147364);  // -67.769156691473639740
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 7.679427825917566, 7.679427825917566);
+  ctx.check("grad y", gy, -11.460918234674978, 11.460918234674978);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 496: 5 nodes
 void formula_496(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_496(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3614523350577465, 1.3614523350577465);  // -1.3614523350577464979
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.406295516522311, 0.406295516522311);  // 0.40629551652231102003
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.3614523350577465, 1.3614523350577465);
+  ctx.check("grad z", gz, 0.406295516522311, 0.406295516522311);
 }
 // formula 497: 6 nodes
 void formula_497(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_497(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.34550823639787653, 0.34550823639787653);  // -0.34550823639787652333
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.04284723755959577, 0.2585763970507964);  // 0.042847237559595767678
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.09822768876682102, 0.592788784028932);  // -0.098227688766821014759
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.34550823639787653, 0.34550823639787653);
+  ctx.check("grad z", gz, 0.04284723755959577, 0.2585763970507964);
 }
 // formula 498: 5 nodes
 void formula_498(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_498(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.5734281652667221, 1.5734281652667221);  // -1.5734281652667220353
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.12398011127021231, 0.12398011127021231);  // 0.12398011127021230790
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.5734281652667221, 1.5734281652667221);
+  ctx.check("grad z", gz, 0.12398011127021231, 0.12398011127021231);
 }
 // formula 499: 8 nodes
 void formula_499(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_499(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5683091055404415, 0.5683091055404415);  // -0.56830910554044143705
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.19378953862094866, 0.19378953862094866);
+  ctx.check("grad y", gy, -0.5683091055404415, 0.5683091055404415);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::cbrt(z - lz::tan(y));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_500(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.6045074589412174, 1.6045074589412174);  // 1.6045074589412173793
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.6045074589412174, 1.6045074589412174);  // -1.6045074589412173793
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -2.0, 2.0);  // -2.0000000000000000000
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.6045074589412174, 1.6045074589412174);
+  ctx.check("grad z", gz, -1.6045074589412174, 1.6045074589412174);
 }
 // formula 501: 6 nodes
 void formula_501(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_501(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.13975473895677598, 0.13975473895677598);  // 0.13975473895677598905
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.13895002331697776, 0.13895002331697776);  // 0.13895002331697776874
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.13975473895677598, 0.13975473895677598);
+  ctx.check("grad z", gz, 0.13895002331697776, 0.13895002331697776);
 }
 // formula 502: 7 nodes
 void formula_502(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_502(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.036589435477057224, 0.036589435477057224);  // 0.036589435477057223256
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.036589435477057224, 0.036589435477057224);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 503: 5 nodes
 void formula_503(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_503(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.20171933239360676, 0.20171933239360676);  // -0.20171933239360675083
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3735298892603549, 0.3735298892603549);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.20171933239360676, 0.20171933239360676);
 }
 // formula 504: 8 nodes
 void formula_504(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_504(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8542574848574712, 0.8542574848574712);  // -0.85425748485747121586
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -8.494232066056297, 8.494232066056297);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.8542574848574712, 0.8542574848574712);
 }
 // formula 505: 7 nodes
 void formula_505(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_505(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9701642654540781, 0.9701642654540781);  // 0.97016426545407807493
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.13232717580943007, 0.13232717580943007);  // 0.13232717580943006323
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.11356013259617057, 0.11356013259617057);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.9701642654540781, 0.9701642654540781);
 }
 // formula 506: 5 nodes
 void formula_506(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_506(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.31895581562759107, 1.6810441843724089);  // 0.31895581562759104767
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.36346484247164, 0.36346484247164);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.31895581562759107, 1.6810441843724089);
 }
 // formula 507: 8 nodes
 void formula_507(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_507(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.06427623126120131, 0.0687393591197216);  // 0.064276231261201314444
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.005030237992422191, 0.005030237992422191);  // -0.0050302379924221908707
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.06427623126120131, 0.0687393591197216);
+  ctx.check("grad z", gz, -0.005030237992422191, 0.005030237992422191);
 }
 // formula 508: 7 nodes
 void formula_508(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_508(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9411998671497752, 0.9411998671497752);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 509: 8 nodes
 void formula_509(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_509(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 14.381794264710205, 14.381794264710205);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
   constexpr auto g = -(- -y + lz::cos(x));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_510(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.13159535484720936, 0.13159535484720936);  // -0.13159535484720935234
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.24188894430254343, 0.24188894430254343);  // -0.24188894430254343698
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9121904374432457, 0.9121904374432457);
+  ctx.check("grad y", gy, -0.13159535484720936, 0.13159535484720936);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 511: 8 nodes
 void formula_511(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_511(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9234766509827204, 0.9234766509827204);  // -0.92347665098272037070
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5248319864387435, 0.5248319864387435);
+  ctx.check("grad y", gy, -0.9234766509827204, 0.9234766509827204);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 512: 8 nodes
 void formula_512(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_512(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.2422343815045385, 4.50296474131389);  // 1.2422343815045384401
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.2422343815045385, 4.50296474131389);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 513: 8 nodes
 void formula_513(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_513(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6065678589297283, 0.6065678589297283);  // 0.60656785892972829252
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2143157095380653, 0.2143157095380653);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6065678589297283, 0.6065678589297283);
 }
 // formula 514: 7 nodes
 void formula_514(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_514(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -4.325336606919401, 4.325336606919401);  // -4.3253366069194011993
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.554134910868863, 4.554134910868863);
+  ctx.check("grad y", gy, -4.325336606919401, 4.325336606919401);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 515: 8 nodes
 void formula_515(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_515(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.07837054039753624, 19.03611878868746);  // -0.078370540397536245655
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.06724494353022757, 7.516110125878479);
+  ctx.check("grad y", gy, -0.07837054039753624, 19.03611878868746);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 516: 8 nodes
 void formula_516(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_516(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 27.057171238556, 27.057171238556);  // 27.057171238555998466
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 77.14713330257246, 77.14713330257246);  // 77.147133302572457387
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 134.01928005543286, 134.01928005543286);  // 134.01928005543287014
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -200.95323085363734, 200.95323085363734);
+  ctx.check("grad y", gy, 27.057171238556, 27.057171238556);
+  ctx.check("grad z", gz, 77.14713330257246, 77.14713330257246);
 }
 // formula 517: 8 nodes
 void formula_517(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_517(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.19608021197606382, 0.19608021197606382);  // 0.19608021197606380716
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.08252016753909257, 0.08252016753909257);  // 0.082520167539092566409
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.19608021197606382, 0.19608021197606382);
+  ctx.check("grad z", gz, 0.08252016753909257, 0.08252016753909257);
 }
 // formula 518: 7 nodes
 void formula_518(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_518(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.8219505725962488, 3.597129665037936);  // -1.8219505725962488491
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.19300454938119743, 0.19300454938119743);  // -0.19300454938119742447
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.1844469696465842, 1.2824945850358136);  // 1.1844469696465843077
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.8219505725962488, 3.597129665037936);
+  ctx.check("grad z", gz, -0.19300454938119743, 0.19300454938119743);
 }
 // formula 519: 7 nodes
 void formula_519(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_519(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4750614315843486, 0.4750614315843486);  // 0.47506143158434858294
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.4750614315843486, 0.4750614315843486);
+  ctx.check("grad z", gz, 1.0, 1.0);
   constexpr auto g = lz::sinh((z - 2.5) * lz::tan(y));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_520(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5236448514641591, 0.5236448514641591);  // -0.52364485146415903617
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.3048746001697902, 1.3048746001697902);
+  ctx.check("grad y", gy, -0.5236448514641591, 0.5236448514641591);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 521: 6 nodes
 void formula_521(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_521(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.129976663195463, 4.234860118167281);  // 1.1299766631954630824
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.129976663195463, 4.234860118167281);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.129976663195463, 4.234860118167281);
 }
 // formula 522: 8 nodes
 void formula_522(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_522(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -26.2754167364115, 26.2754167364115);  // -26.275416736411500929
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 534.9484918328225, 534.9484918328225);  // 534.94849183282248041
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -26.2754167364115, 26.2754167364115);
+  ctx.check("grad z", gz, 534.9484918328225, 534.9484918328225);
 }
 // formula 523: 7 nodes
 void formula_523(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_523(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8645803532580759, 0.898422982374653);  // 0.86458035325807591030
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8645803532580759, 0.898422982374653);
+  ctx.check("grad y", gy, 0.8645803532580759, 0.898422982374653);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 524: 7 nodes
 void formula_524(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_524(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.009616590178364175, 0.009616590178364175);  // 0.0096165901783641760726
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.009616590178364175, 0.009616590178364175);
+  ctx.check("grad y", gy, 0.009616590178364175, 0.009616590178364175);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 525: 6 nodes
 void formula_525(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_525(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.2858454679614733, 1.2858454679614733);  // 1.2858454679614731478
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6190180104948245, 0.6190180104948245);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.2858454679614733, 1.2858454679614733);
 }
 // formula 526: 8 nodes
 void formula_526(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_526(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2152404689144327, 0.639051956823001);  // -0.21524046891443267661
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4322962953272526, 1.283493735399916);  // 0.43229629532725258575
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.2152404689144327, 0.639051956823001);
+  ctx.check("grad z", gz, 0.4322962953272526, 1.283493735399916);
 }
 // formula 527: 6 nodes
 void formula_527(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_527(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.1958630674464819, 0.1958630674464819);  // -0.19586306744648190798
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.34918368191872373, 0.34918368191872373);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.1958630674464819, 0.1958630674464819);
 }
 // formula 528: 6 nodes
 void formula_528(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_528(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 529: 8 nodes
 void formula_529(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_529(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.3154588690147258, 1.3154588690147258);  // -1.3154588690147258359
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -2.1794850426146097, 2.1794850426146097);  // -2.1794850426146096524
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.2203682357176575, 4.2203682357176575);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.3154588690147258, 1.3154588690147258);
   constexpr auto g = -y - (x + z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_530(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -17.556037449183442, 17.556037449183442);  // -17.556037449183443806
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6461386760204368, 0.6461386760204368);
+  ctx.check("grad y", gy, -17.556037449183442, 17.556037449183442);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 531: 5 nodes
 void formula_531(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_531(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0033634834788763934, 0.0033634834788763934);  // 0.0033634834788763932776
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.021566099073064556, 0.021566099073064556);  // 0.021566099073064557436
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.00023257709231088784, 0.00023257709231088784);
+  ctx.check("grad y", gy, 0.0033634834788763934, 0.0033634834788763934);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 532: 8 nodes
 void formula_532(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_532(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.899273661739562, 1.381882705605632);  // 0.89927366173956197775
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.06658225012328141, 3.3818880346990547);  // -0.066582250123281409914
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.899273661739562, 1.381882705605632);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.899273661739562, 1.381882705605632);
 }
 // formula 533: 5 nodes
 void formula_533(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_533(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -4.383916548002767, 4.383916548002767);  // -4.3839165480027667128
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.1005269531763346, 2.1005269531763346);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -4.383916548002767, 4.383916548002767);
 }
 // formula 534: 7 nodes
 void formula_534(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_534(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.1343865715445942, 1.1343865715445942);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 535: 8 nodes
 void formula_535(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_535(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.30592232113999346, 0.30592232113999346);  // -0.30592232113999348566
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.46126531021584793, 0.46126531021584793);  // 0.46126531021584793675
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -3.104466478009761, 3.104466478009761);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.30592232113999346, 0.30592232113999346);
 }
 // formula 536: 8 nodes
 void formula_536(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_536(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.49036352834650704, 1.3772894209727158);  // 0.49036352834650704874
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.37148421965724393, 1.7111870393016508);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.49036352834650704, 1.3772894209727158);
 }
 // formula 537: 8 nodes
 void formula_537(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_537(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.09818741336408945, 0.09818741336408945);  // 0.098187413364089447340
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.1726308864423819, 0.1726308864423819);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.09818741336408945, 0.09818741336408945);
 }
 // formula 538: 7 nodes
 void formula_538(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_538(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7073246809937347, 0.7073246809937347);  // 0.70732468099373471502
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.3701355208200929, 0.3701355208200929);  // -0.37013552082009287633
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7545529776672095, 0.7545529776672095);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7073246809937347, 0.7073246809937347);
 }
 // formula 539: 7 nodes
 void formula_539(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_539(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 6047.608945796337, 6047.608945796337);  // 6047.6089457963369634
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.3280630358422134, 1.3280630358422134);
+  ctx.check("grad y", gy, 6047.608945796337, 6047.608945796337);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::cbrt(z / lz::cos(x)) / 0.75;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_540(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7865452938946585, 0.7865452938946585);  // 0.78654529389465855138
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.31841610207372306, 0.31841610207372306);  // -0.31841610207372308009
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.7865452938946585, 0.7865452938946585);
+  ctx.check("grad z", gz, -0.31841610207372306, 0.31841610207372306);
 }
 // formula 541: 5 nodes
 void formula_541(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_541(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8094530442038378, 0.8094530442038378);  // 0.80945304420383777895
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.06144655957495368, 0.16339002136333533);
+  ctx.check("grad y", gy, 0.8094530442038378, 0.8094530442038378);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 542: 7 nodes
 void formula_542(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_542(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 7.086167395737186, 7.086167395737186);  // 7.0861673957371859182
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3880202632221455, 1.6119797367778546);
+  ctx.check("grad y", gy, 7.086167395737186, 7.086167395737186);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 543: 7 nodes
 void formula_543(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_543(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.0750031849259949, 0.0750031849259949);  // -0.075003184925994900962
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0750031849259949, 0.0750031849259949);  // 0.075003184925994900962
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.0750031849259949, 0.0750031849259949);
+  ctx.check("grad z", gz, 0.0750031849259949, 0.0750031849259949);
 }
 // formula 544: 8 nodes
 void formula_544(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_544(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8112076069709502, 0.8112076069709502);  // -0.81120760697095015976
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.21295394584380967, 0.6260835766385809);  // 0.21295394584380965313
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2605160665076673, 0.7659159826536552);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.8112076069709502, 0.8112076069709502);
 }
 // formula 545: 7 nodes
 void formula_545(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_545(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5038623573540926, 0.5038623573540926);  // 0.50386235735409259344
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6873631948756256, 0.6873631948756256);  // 0.68736319487562557681
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5038623573540926, 0.5038623573540926);
+  ctx.check("grad z", gz, 0.6873631948756256, 0.6873631948756256);
 }
 // formula 546: 8 nodes
 void formula_546(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_546(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -35.3852319912531, 35.3852319912531);  // -35.385231991253098869
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 8.486387003342028, 8.486387003342028);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -35.3852319912531, 35.3852319912531);
 }
 // formula 547: 7 nodes
 void formula_547(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_547(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.658404114658347, 2.658404114658347);  // -2.6584041146583467731
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 4.551044819799912, 9.716114135339577);  // 4.5510448197999119476
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.3983439469034806, 1.3983439469034806);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.658404114658347, 2.658404114658347);
 }
 // formula 548: 8 nodes
 void formula_548(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_548(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.28634207561049413, 0.28634207561049413);  // -0.28634207561049412405
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5118248680391788, 0.5118248680391788);  // -0.51182486803917884117
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.15838661436900467, 0.8247262599532557);  // -0.15838661436900467258
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.28634207561049413, 0.28634207561049413);
+  ctx.check("grad z", gz, -0.5118248680391788, 0.5118248680391788);
 }
 // formula 549: 8 nodes
 void formula_549(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_549(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 8.302178031190518, 8.302178031190518);  // 8.3021780311905176530
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 13.1269110307734, 13.1269110307734);  // 13.126911030773399035
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 8.302178031190518, 8.302178031190518);
+  ctx.check("grad z", gz, 13.1269110307734, 13.1269110307734);
   constexpr auto g = lz::atan2(lz::log(2.5 + lz::sin(y)), z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

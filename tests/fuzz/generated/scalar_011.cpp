@@ -21,6 +21,10 @@ void formula_550(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 5.457391623808942, 5.457391623808942);  // 5.4573916238089420043
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.589557614348251, 3.589557614348251);  // 3.5895576143482512644
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -12.88492386672551, 12.88492386672551);  // -12.884923866725508952
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 5.457391623808942, 5.457391623808942);
+  ctx.check("grad y", gy, 5.457391623808942, 5.457391623808942);
+  ctx.check("grad z", gz, 3.589557614348251, 3.589557614348251);
 }
 // formula 551: 5 nodes
 void formula_551(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_551(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9789056624442701, 0.9789056624442701);  // -0.97890566244427018547
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.008153709790773738, 0.008153709790773738);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.9789056624442701, 0.9789056624442701);
 }
 // formula 552: 8 nodes
 void formula_552(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_552(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.024542093570504846, 0.04156892733859599);  // -0.024542093570504845659
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.45798429678004454, 0.45798429678004454);  // -0.45798429678004452846
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.024542093570504846, 0.04156892733859599);
+  ctx.check("grad z", gz, -0.45798429678004454, 0.45798429678004454);
 }
 // formula 553: 8 nodes
 void formula_553(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_553(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.05642222920805292, 0.05642222920805292);  // -0.056422229208052918764
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.30532173698418597, 0.30532173698418597);  // 0.30532173698418597338
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -21.615620295769418, 23.763907856740712);  // -21.615620295769418748
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.23695458766388375, 0.23695458766388375);
+  ctx.check("grad y", gy, -0.05642222920805292, 0.05642222920805292);
+  ctx.check("grad z", gz, 0.30532173698418597, 0.30532173698418597);
 }
 // formula 554: 6 nodes
 void formula_554(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_554(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.4827000051795451, 1.4827000051795451);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 555: 8 nodes
 void formula_555(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_555(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9165111738245523, 0.9165111738245523);  // -0.91651117382455227793
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5669665391612887, 0.5669665391612887);  // -0.56696653916128868767
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.9165111738245523, 0.9165111738245523);
+  ctx.check("grad z", gz, -0.5669665391612887, 0.5669665391612887);
 }
 // formula 556: 5 nodes
 void formula_556(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_556(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.267501117986586, 0.267501117986586);  // -0.26750111798658600289
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.5761840209867884, 1.9401742750171558);  // 0.57618402098678845901
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6819951270151837, 0.6819951270151837);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.267501117986586, 0.267501117986586);
 }
 // formula 557: 5 nodes
 void formula_557(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_557(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.007036146111884292, 0.007036146111884292);  // 0.0070361461118842916239
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.04951269681556178, 0.04951269681556178);  // -0.049512696815561779903
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.11768509983855881, 0.11838392260649187);  // 0.11768509983855880512
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.007036146111884292, 0.007036146111884292);
+  ctx.check("grad z", gz, -0.04951269681556178, 0.04951269681556178);
 }
 // formula 558: 8 nodes
 void formula_558(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_558(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.3725790946502117, 4.372579094650212);  // -2.3725790946502116763
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.3725790946502117, 4.372579094650212);
 }
 // formula 559: 6 nodes
 void formula_559(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_559(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9493753697946168, 0.9493753697946168);  // 0.94937536979461682018
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4386479304143159, 2.678577308861911);  // -0.43864793041431585442
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.9493753697946168, 0.9493753697946168);
+  ctx.check("grad z", gz, -0.4386479304143159, 2.678577308861911);
   constexpr auto g = z + -(lz::tan(lz::exp(z)) + x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_560(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.03525095288829372, 1.0);  // 0.035250952888293716142
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.020524477545220216, 0.5822389428807773);  // 0.020524477545220217008
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.04102344283745148, 1.1255244592316367);  // 0.041023442837451483610
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.03525095288829372, 1.0);
+  ctx.check("grad z", gz, 0.020524477545220216, 0.5822389428807773);
 }
 // formula 561: 8 nodes
 void formula_561(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_561(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3334028107930898, 0.3334028107930898);  // -0.33340281079308981313
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.028255587405817087, 0.028255587405817087);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.3334028107930898, 0.3334028107930898);
 }
 // formula 562: 5 nodes
 void formula_562(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_562(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.007804651222822854, 0.007804651222822854);  // 0.0078046512228228543667
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.012740844031121572, 0.028343106100525945);  // -0.012740844031121572541
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6837133540214324, 0.6837133540214324);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.007804651222822854, 0.007804651222822854);
 }
 // formula 563: 6 nodes
 void formula_563(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_563(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.209664717082882, 1.209664717082882);  // 1.2096647170828820143
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.133745977738984, 1.133745977738984);
+  ctx.check("grad y", gy, 1.209664717082882, 1.209664717082882);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 564: 5 nodes
 void formula_564(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_564(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 565: 6 nodes
 void formula_565(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_565(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 8.769260009132993e-05, 8.769260009132993e-05);  // 0.000087692600091329930511
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 8.769260009132993e-05, 8.769260009132993e-05);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 566: 8 nodes
 void formula_566(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_566(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.20432775427961608, 0.20432775427961608);  // -0.20432775427961608359
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.1305164014434112, 0.1305164014434112);  // 0.13051640144341119641
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.5521418238671707, 1.5521418238671707);  // -1.5521418238671706633
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.1305164014434112, 0.1305164014434112);
+  ctx.check("grad y", gy, -0.20432775427961608, 0.20432775427961608);
+  ctx.check("grad z", gz, 0.1305164014434112, 0.1305164014434112);
 }
 // formula 567: 7 nodes
 void formula_567(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_567(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5875015369909792, 0.5875015369909792);  // 0.58750153699097914560
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.038890203655165254, 0.22511583052526304);  // 0.038890203655165255797
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.10735644929449142, 0.10735644929449142);
+  ctx.check("grad y", gy, 0.5875015369909792, 0.5875015369909792);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 568: 8 nodes
 void formula_568(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_568(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6815767218121509, 0.6815767218121509);  // 0.68157672181215095177
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.6815767218121509, 0.6815767218121509);
 }
 // formula 569: 8 nodes
 void formula_569(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_569(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.235242265685435, 1.235242265685435);  // -1.2352422656854348952
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.399010818596599, 0.399010818596599);  // 0.39901081859659898743
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.1714706632053922, 1.1714706632053922);  // -1.1714706632053922487
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3287687928017308, 0.3287687928017308);
+  ctx.check("grad y", gy, -1.235242265685435, 1.235242265685435);
+  ctx.check("grad z", gz, 0.399010818596599, 0.399010818596599);
   constexpr auto g = lz::sqrt(1_c + lz::square(z)) + y;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_570(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5311735476084545, 0.5311735476084545);  // 0.53117354760845447455
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.10903808171694561, 0.10903808171694561);  // 0.10903808171694560681
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.10643695581429587, 0.10643695581429587);
+  ctx.check("grad y", gy, 0.5311735476084545, 0.5311735476084545);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 571: 8 nodes
 void formula_571(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_571(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0035660039717254, 1.0035660039717254);  // 1.0035660039717253182
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.01722203478952873, 0.01722203478952873);  // -0.017222034789528732756
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.20447379851036593, 0.20447379851036593);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0035660039717254, 1.0035660039717254);
 }
 // formula 572: 8 nodes
 void formula_572(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_572(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.03441002162776955, 0.03441002162776955);  // 0.034410021627769547240
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.09347349753196323, 0.09347349753196323);
+  ctx.check("grad y", gy, 0.03441002162776955, 0.03441002162776955);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 573: 5 nodes
 void formula_573(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_573(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7819185004563807, 0.7819185004563807);  // -0.78191850045638067179
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.3759005657816585, 1.3759005657816585);
+  ctx.check("grad y", gy, -0.7819185004563807, 0.7819185004563807);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 574: 8 nodes
 void formula_574(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_574(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.2434693832538746, 1.2434693832538746);  // -1.2434693832538746094
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 10.013839158971408, 20.418834186988594);  // 10.013839158971407083
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.6027729217820545, 2.6027729217820545);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.2434693832538746, 1.2434693832538746);
 }
 // formula 575: 8 nodes
 void formula_575(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_575(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.46903100153869093, 0.46903100153869093);  // -0.46903100153869095477
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.24632265072792198, 0.24632265072792198);
+  ctx.check("grad y", gy, -0.46903100153869093, 0.46903100153869093);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 576: 8 nodes
 void formula_576(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_576(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.46607701553497, 3.46607701553497);  // 3.4660770155349702673
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.0852538968618113, 1.0852538968618113);  // 1.0852538968618113738
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4937626217872604, 0.4937626217872604);
+  ctx.check("grad y", gy, 3.46607701553497, 3.46607701553497);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 577: 8 nodes
 void formula_577(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_577(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.21535972884582386, 0.21535972884582386);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 578: 8 nodes
 void formula_578(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_578(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.06300304332720778, 0.06300304332720778);  // 0.063003043327207790243
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.053872300810656824, 0.053872300810656824);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.06300304332720778, 0.06300304332720778);
 }
 // formula 579: 8 nodes
 void formula_579(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_579(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0008121034903759013, 0.0008121034903759013);  // 0.00081210349037590139201
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0008121034903759013, 0.0008121034903759013);  // 0.00081210349037590139201
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0008121034903759013, 0.0008121034903759013);
+  ctx.check("grad z", gz, 0.0008121034903759013, 0.0008121034903759013);
   constexpr auto g = lz::sin(lz::cosh(lz::atan(x + 1_c) * z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_580(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.08469243697750352, 0.08469243697750352);  // 0.084692436977503524820
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.12417791424651128, 0.12417791424651128);
+  ctx.check("grad y", gy, 0.08469243697750352, 0.08469243697750352);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 581: 5 nodes
 void formula_581(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_581(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 582: 5 nodes
 void formula_582(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_582(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.2384354327742375, 1.2384354327742375);  // 1.2384354327742375747
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8259271961198175, 0.8259271961198175);  // -0.82592719611981745046
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.9081127381446314, 0.9081127381446314);  // -0.90811273814463142768
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8193119909295145, 0.8193119909295145);
+  ctx.check("grad y", gy, 1.2384354327742375, 1.2384354327742375);
+  ctx.check("grad z", gz, -0.8259271961198175, 0.8259271961198175);
 }
 // formula 583: 8 nodes
 void formula_583(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_583(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7947573481573527, 0.7947573481573527);  // -0.79475734815735261342
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7947573481573527, 0.7947573481573527);  // -0.79475734815735261342
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.7947573481573527, 0.7947573481573527);
+  ctx.check("grad z", gz, -0.7947573481573527, 0.7947573481573527);
 }
 // formula 584: 6 nodes
 void formula_584(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_584(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7865577357577667, 0.7865577357577667);  // -0.78655773575776662256
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -3.9971726898056223, 3.9971726898056223);  // -3.9971726898056223412
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 5.480140992835159, 5.480140992835159);  // 5.4801409928351592579
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.7865577357577667, 0.7865577357577667);
+  ctx.check("grad z", gz, -3.9971726898056223, 3.9971726898056223);
 }
 // formula 585: 6 nodes
 void formula_585(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_585(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.30075116152392195, 0.30075116152392195);  // 0.30075116152392196089
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.0315271513973734, 2.0315271513973734);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.30075116152392195, 0.30075116152392195);
 }
 // formula 586: 6 nodes
 void formula_586(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_586(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.5819573976432308, 1.5819573976432308);  // -1.5819573976432308192
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 6.103194218970371, 6.103194218970371);
+  ctx.check("grad y", gy, -1.5819573976432308, 1.5819573976432308);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 587: 6 nodes
 void formula_587(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_587(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.0017709617400688852, 0.0017709617400688852);  // -0.0017709617400688851232
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5227710718374035, 0.5227710718374035);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.0017709617400688852, 0.0017709617400688852);
 }
 // formula 588: 5 nodes
 void formula_588(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_588(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8952067383801736, 0.8952067383801736);  // 0.89520673838017366594
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.28041563007064124, 0.28041563007064124);  // -0.28041563007064121873
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.8952067383801736, 0.8952067383801736);
+  ctx.check("grad z", gz, -0.28041563007064124, 0.28041563007064124);
 }
 // formula 589: 5 nodes
 void formula_589(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_589(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.16207064638879587, 0.16207064638879587);  // 0.16207064638879587809
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.400157126448195, 0.400157126448195);  // 0.40015712644819502714
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.16207064638879587, 0.16207064638879587);
+  ctx.check("grad z", gz, 0.400157126448195, 0.400157126448195);
   constexpr auto g = y * -lz::atan(z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_590(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 19.72206224878334, 19.72206224878334);  // 19.722062248783342835
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 60.650087243886425, 60.650087243886425);
+  ctx.check("grad y", gy, 19.72206224878334, 19.72206224878334);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 591: 7 nodes
 void formula_591(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_591(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07689563733387553, 0.6451775255833699);  // -0.076895637333875521317
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.07689563733387553, 0.6451775255833699);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.07689563733387553, 0.6451775255833699);
 }
 // formula 592: 7 nodes
 void formula_592(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_592(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.1140552699698601, 0.1140552699698601);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 593: 7 nodes
 void formula_593(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_593(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.13400148668451098, 0.13400148668451098);  // 0.13400148668451097765
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2135529046981922, 0.2135529046981922);  // 0.21355290469819218268
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.586938570479335, 0.586938570479335);  // 0.58693857047933498446
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.774881272338455, 0.774881272338455);
+  ctx.check("grad y", gy, 0.13400148668451098, 0.13400148668451098);
+  ctx.check("grad z", gz, 0.2135529046981922, 0.2135529046981922);
 }
 // formula 594: 8 nodes
 void formula_594(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_594(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3657890677261642, 0.8336571515777346);  // -0.36578906772616420272
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.41429999716061117, 0.9442167248971448);  // 0.41429999716061116939
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.046248263053466854, 2.9770337730836993);  // -0.046248263053466856333
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3332776800560315, 0.7595615778433868);
+  ctx.check("grad y", gy, -0.3657890677261642, 0.8336571515777346);
+  ctx.check("grad z", gz, 0.41429999716061117, 0.9442167248971448);
 }
 // formula 595: 8 nodes
 void formula_595(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_595(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6216268765534821, 0.6216268765534821);  // -0.62162687655348212763
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.1656858794913176, 2.500221364838722);  // -1.1656858794913177289
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.6216268765534821, 0.6216268765534821);
+  ctx.check("grad z", gz, -1.1656858794913176, 2.500221364838722);
 }
 // formula 596: 8 nodes
 void formula_596(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_596(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9054859643392742, 0.9054859643392742);  // -0.90548596433927424254
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.617855679057475, 0.617855679057475);
+  ctx.check("grad y", gy, -0.9054859643392742, 0.9054859643392742);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 597: 8 nodes
 void formula_597(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_597(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.011288720535132564, 0.05357749741569194);  // -0.011288720535132563802
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.01817719850896423, 0.01817719850896423);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.011288720535132564, 0.05357749741569194);
 }
 // formula 598: 7 nodes
 void formula_598(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_598(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.2661747526046883, 1.2661747526046883);  // 1.2661747526046881812
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3287640484671375, 0.3287640484671375);  // 0.32876404846713750986
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.2661747526046883, 1.2661747526046883);
+  ctx.check("grad z", gz, 0.3287640484671375, 0.3287640484671375);
 }
 // formula 599: 7 nodes
 void formula_599(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_599(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.42061098257612745, 1.5793890174238725);  // 0.42061098257612742500
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5880567838020291, 0.5880567838020291);
+  ctx.check("grad y", gy, 0.42061098257612745, 1.5793890174238725);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = y * lz::sinh(lz::sqrt(lz::cosh(-z)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

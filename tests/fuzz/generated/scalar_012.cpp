@@ -21,6 +21,10 @@ void formula_600(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.21964655387450116, 0.21964655387450116);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 601: 5 nodes
 void formula_601(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_601(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.03928834955693483, 0.03928834955693483);  // 0.039288349556934831774
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.11098078862743521, 0.11098078862743521);
+  ctx.check("grad y", gy, 0.03928834955693483, 0.03928834955693483);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 602: 8 nodes
 void formula_602(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_602(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.23244554164661982, 0.5013416075171799);  // 0.23244554164661982582
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.1041530495473278, 0.1041530495473278);  // 0.10415304954732780195
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.6192826150615647, 1.3356769054078463);  // 0.61928261506156467856
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.23244554164661982, 0.5013416075171799);
+  ctx.check("grad z", gz, 0.1041530495473278, 0.1041530495473278);
 }
 // formula 603: 7 nodes
 void formula_603(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_603(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.05529647470054355, 0.05529647470054355);  // -0.055296474700543552305
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.015863465195426554, 0.11582136676358216);  // -0.015863465195426554249
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.31890952630506253, 0.31890952630506253);
+  ctx.check("grad y", gy, -0.05529647470054355, 0.05529647470054355);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 604: 5 nodes
 void formula_604(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_604(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.6486534175992853, 3.6486534175992853);  // 3.6486534175992852980
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.6486534175992853, 3.6486534175992853);  // 3.6486534175992852980
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 3.6486534175992853, 3.6486534175992853);
+  ctx.check("grad z", gz, 3.6486534175992853, 3.6486534175992853);
 }
 // formula 605: 8 nodes
 void formula_605(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_605(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.23972923604063492, 0.23972923604063492);  // 0.23972923604063492681
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.36777431216932827, 0.36777431216932827);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.23972923604063492, 0.23972923604063492);
 }
 // formula 606: 8 nodes
 void formula_606(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_606(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.623572984512293, 1.623572984512293);  // 1.6235729845122929665
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.36586588487159477, 0.36586588487159477);  // 0.36586588487159475201
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -5.583586689192923, 9.834233032137567);  // -5.5835866891929222977
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.534644934158704, 1.534644934158704);
+  ctx.check("grad y", gy, 1.623572984512293, 1.623572984512293);
+  ctx.check("grad z", gz, 0.36586588487159477, 0.36586588487159477);
 }
 // formula 607: 8 nodes
 void formula_607(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_607(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.03632844417207968, 0.03632844417207968);  // -0.036328444172079680284
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.013526818838854572, 0.03178915157590586);  // 0.013526818838854572617
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07480560962504254, 0.07480560962504254);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.03632844417207968, 0.03632844417207968);
 }
 // formula 608: 7 nodes
 void formula_608(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_608(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.277015484846029, 1.277015484846029);  // -1.2770154848460289121
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.41270134467023967, 0.41270134467023967);
+  ctx.check("grad y", gy, -1.277015484846029, 1.277015484846029);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 609: 7 nodes
 void formula_609(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_609(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.639738025581508, 0.639738025581508);  // 0.63973802558150804235
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9959692344250606, 0.9959692344250606);  // 0.99596923442506058583
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.30450882912909016, 0.8124462720751571);  // -0.30450882912909016280
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.35562974643117845, 0.35562974643117845);
+  ctx.check("grad y", gy, 0.639738025581508, 0.639738025581508);
+  ctx.check("grad z", gz, 0.9959692344250606, 0.9959692344250606);
   constexpr auto g = lz::exp(lz::tan(x * lz::sinh(lz::cbrt(y))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_610(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5670821126030356, 0.8185553045977044);  // 0.56708211260303563939
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4248613136027461, 0.4248613136027461);  // 0.42486131360274607994
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5670821126030356, 0.8185553045977044);
+  ctx.check("grad z", gz, 0.4248613136027461, 0.4248613136027461);
 }
 // formula 611: 6 nodes
 void formula_611(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_611(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.022152195468639883, 0.022152195468639883);  // 0.022152195468639884519
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6839854321780153, 0.8128236246518871);  // 0.68398543217801536161
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.04865798659513106, 0.10618556194230003);  // -0.048657986595131065038
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.022152195468639883, 0.022152195468639883);
+  ctx.check("grad z", gz, 0.6839854321780153, 0.8128236246518871);
 }
 // formula 612: 8 nodes
 void formula_612(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_612(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.502426938774124, 0.502426938774124);  // -0.50242693877412407436
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.13773578084396818, 0.13773578084396818);  // 0.13773578084396818549
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.5166128227688364, 1.512068596028859);  // -0.51661282276883640137
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.178947082371966, 0.178947082371966);
+  ctx.check("grad y", gy, -0.502426938774124, 0.502426938774124);
+  ctx.check("grad z", gz, 0.13773578084396818, 0.13773578084396818);
 }
 // formula 613: 6 nodes
 void formula_613(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_613(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.404975589696947, 2.404975589696947);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 614: 8 nodes
 void formula_614(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_614(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.810787223824992, 0.810787223824992);  // 0.81078722382499197706
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.444513896569344, 1.444513896569344);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.810787223824992, 0.810787223824992);
 }
 // formula 615: 8 nodes
 void formula_615(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_615(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.16872118370120262, 0.16872118370120262);  // 0.16872118370120261583
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5882746680984557, 0.5882746680984557);  // -0.58827466809845576460
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.16872118370120262, 0.16872118370120262);
+  ctx.check("grad z", gz, -0.5882746680984557, 0.5882746680984557);
 }
 // formula 616: 6 nodes
 void formula_616(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_616(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9999706149655571, 0.9999706149655571);  // 0.99997061496555705988
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.9999706149655571, 0.9999706149655571);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 617: 8 nodes
 void formula_617(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_617(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 124.68751496135054, 124.68751496135054);  // 124.68751496135054841
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -103.00574031241611, 103.00574031241611);
+  ctx.check("grad y", gy, 124.68751496135054, 124.68751496135054);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 618: 5 nodes
 void formula_618(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_618(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4542158701829625, 0.4542158701829625);  // -0.45421587018296250915
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4542158701829625, 0.4542158701829625);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.4542158701829625, 0.4542158701829625);
 }
 // formula 619: 8 nodes
 void formula_619(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_619(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7484305673243155, 0.7484305673243155);  // 0.74843056732431540734
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.02989491681422314, 0.02989491681422314);  // 0.029894916814223141268
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.024792457003218363, 0.09177808850945073);  // -0.024792457003218363320
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.02989491681422314, 0.02989491681422314);
+  ctx.check("grad y", gy, 0.7484305673243155, 0.7484305673243155);
+  ctx.check("grad z", gz, 0.02989491681422314, 0.02989491681422314);
   constexpr auto g = lz::cbrt(lz::abs(x + z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_620(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3922683345275138, 0.3922683345275138);  // -0.39226833452751383249
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3922683345275138, 0.3922683345275138);
+  ctx.check("grad y", gy, -0.3922683345275138, 0.3922683345275138);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 621: 8 nodes
 void formula_621(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_621(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2488982054779765, 0.2488982054779765);  // 0.24889820547797650507
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.25327549708361274, 0.25327549708361274);  // 0.25327549708361276809
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.4621869907549584, 2.642407122602225);  // -0.46218699075495842002
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.296986404535673, 0.296986404535673);
+  ctx.check("grad y", gy, 0.2488982054779765, 0.2488982054779765);
+  ctx.check("grad z", gz, 0.25327549708361274, 0.25327549708361274);
 }
 // formula 622: 5 nodes
 void formula_622(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_622(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0472779102718892, 1.0472779102718892);  // -1.0472779102718892190
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.22923493965089112, 0.22923493965089112);  // -0.22923493965089112401
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.0472779102718892, 1.0472779102718892);
+  ctx.check("grad z", gz, -0.22923493965089112, 0.22923493965089112);
 }
 // formula 623: 8 nodes
 void formula_623(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_623(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.10847592421620458, 0.10847592421620458);  // -0.10847592421620458868
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.10847592421620458, 0.10847592421620458);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 624: 7 nodes
 void formula_624(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_624(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.1592453582664126, 0.1592453582664126);  // -0.15924535826641258556
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.47929101938772717, 0.47929101938772717);  // 0.47929101938772717218
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.1592453582664126, 0.1592453582664126);
+  ctx.check("grad z", gz, 0.47929101938772717, 0.47929101938772717);
 }
 // formula 625: 7 nodes
 void formula_625(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_625(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.7635285885864072, 1.7635285885864072);  // -1.7635285885864071531
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.0, 2.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.7635285885864072, 1.7635285885864072);
 }
 // formula 626: 8 nodes
 void formula_626(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_626(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.08178124371686048, 0.08178124371686048);  // 0.081781243716860470572
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9435769355358019, 1.056423064464198);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.08178124371686048, 0.08178124371686048);
 }
 // formula 627: 8 nodes
 void formula_627(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_627(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.31592616131015944, 0.31592616131015944);  // -0.31592616131015943635
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.10346117485843288, 0.10346117485843288);  // 0.10346117485843288939
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.31592616131015944, 0.31592616131015944);
+  ctx.check("grad z", gz, 0.10346117485843288, 0.10346117485843288);
 }
 // formula 628: 5 nodes
 void formula_628(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_628(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.35687091968572465, 0.35687091968572465);  // -0.35687091968572465409
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3493085417065099, 0.3493085417065099);  // 0.34930854170650987404
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.35687091968572465, 0.35687091968572465);
+  ctx.check("grad z", gz, 0.3493085417065099, 0.3493085417065099);
 }
 // formula 629: 5 nodes
 void formula_629(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_629(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
   constexpr auto g = -lz::exp(z) * y;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_630(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.19485368118858037, 0.19485368118858037);  // -0.19485368118858037206
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.3623990380033489, 0.8876023439190615);  // 0.36239903800334885692
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3299384627340858, 0.3299384627340858);
+  ctx.check("grad y", gy, -0.19485368118858037, 0.19485368118858037);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 631: 7 nodes
 void formula_631(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_631(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5158367307999173, 1.0521011464563934);  // 0.51583673079991728205
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5158367307999173, 1.0521011464563934);  // 0.51583673079991728205
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5158367307999173, 1.0521011464563934);
+  ctx.check("grad z", gz, 0.5158367307999173, 1.0521011464563934);
 }
 // formula 632: 6 nodes
 void formula_632(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_632(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.9238772829657262, 1.9238772829657262);  // 1.9238772829657261784
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.7266736855615448, 2.7266736855615448);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.9238772829657262, 1.9238772829657262);
 }
 // formula 633: 8 nodes
 void formula_633(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_633(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.20925498228331335, 0.20925498228331335);  // 0.20925498228331336262
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0945367372531714, 1.0945367372531714);  // -1.0945367372531714299
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.20925498228331335, 0.20925498228331335);
+  ctx.check("grad z", gz, -1.0945367372531714, 1.0945367372531714);
 }
 // formula 634: 8 nodes
 void formula_634(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_634(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.14614287329432704, 0.14614287329432704);  // 0.14614287329432704163
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.05197269155277403, 0.05197269155277403);  // 0.051972691552774029925
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.013868533327021117, 0.013868533327021117);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.14614287329432704, 0.14614287329432704);
 }
 // formula 635: 5 nodes
 void formula_635(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_635(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.9660086180457292, 2.9660086180457292);  // 2.9660086180457292899
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.9660086180457292, 2.9660086180457292);
+  ctx.check("grad y", gy, 2.9660086180457292, 2.9660086180457292);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 636: 8 nodes
 void formula_636(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_636(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.13908770286226338, 0.13908770286226338);  // 0.13908770286226337604
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.09509410475633724, 0.5019624198231986);  // 0.095094104756337238535
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.13908770286226338, 0.13908770286226338);
+  ctx.check("grad z", gz, 0.09509410475633724, 0.5019624198231986);
 }
 // formula 637: 8 nodes
 void formula_637(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_637(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 2.948092960734623);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 4.345626052566517);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.1728130262832583, 2.1728130262832583);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0, 2.948092960734623);
 }
 // formula 638: 8 nodes
 void formula_638(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_638(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4168383042394809, 1.1009129180886779);  // 0.41683830423948087371
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3410811114193165, 0.7056196853526346);
+  ctx.check("grad y", gy, 0.4168383042394809, 1.1009129180886779);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 639: 5 nodes
 void formula_639(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_639(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.2489451270363316, 1.2489451270363316);  // 1.2489451270363315737
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.4826630411040127, 1.7914665980791558);  // 1.4826630411040126652
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2778504800135961, 0.2778504800135961);
+  ctx.check("grad y", gy, 1.2489451270363316, 1.2489451270363316);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::tanh(lz::cbrt(lz::tanh(lz::tanh(y)) - lz::atan(x)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_640(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 5.105492735399276e-06, 5.105492735399276e-06);  // 0.0000051054927353992764201
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.615556901576e-06, 1.615556901576e-06);  // 0.0000016155569015759999855
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 5.105492735399276e-06, 5.105492735399276e-06);
+  ctx.check("grad z", gz, 1.615556901576e-06, 1.615556901576e-06);
 }
 // formula 641: 8 nodes
 void formula_641(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_641(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2577414832013506, 0.2577414832013506);  // -0.25774148320135060204
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.35842915095154637, 0.7643352451569614);
+  ctx.check("grad y", gy, -0.2577414832013506, 0.2577414832013506);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 642: 5 nodes
 void formula_642(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_642(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9031148183304317, 0.9031148183304317);  // 0.90311481833043176197
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.6359680783860718, 0.6359680783860718);  // 0.63596807838607185925
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7717153641556757, 0.7717153641556757);
+  ctx.check("grad y", gy, 0.9031148183304317, 0.9031148183304317);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 643: 6 nodes
 void formula_643(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_643(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.1331857544351687, 6.7554417448362285);  // -2.1331857544351687607
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.891383383728311, 5.989694164871731);
+  ctx.check("grad y", gy, -2.1331857544351687, 6.7554417448362285);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 644: 5 nodes
 void formula_644(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_644(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6463673521819082, 1.0996081906718305);  // -0.64636735218190820213
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -0.6463673521819082, 1.0996081906718305);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 645: 7 nodes
 void formula_645(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_645(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.23037887152716963, 0.23037887152716963);  // 0.23037887152716963561
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8097038958219754, 0.8097038958219754);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.23037887152716963, 0.23037887152716963);
 }
 // formula 646: 8 nodes
 void formula_646(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_646(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.33663927969563784, 0.33663927969563784);  // 0.33663927969563784601
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.14148588372090995, 0.14148588372090995);
+  ctx.check("grad y", gy, 0.33663927969563784, 0.33663927969563784);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 647: 6 nodes
 void formula_647(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_647(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3856077071882675, 0.3856077071882675);  // 0.38560770718826747149
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2603821543622503, 0.2603821543622503);
+  ctx.check("grad y", gy, 0.3856077071882675, 0.3856077071882675);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 648: 8 nodes
 void formula_648(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_648(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8216377199327823, 0.8216377199327823);  // -0.82163771993278235439
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5568803738932014, 0.5568803738932014);
+  ctx.check("grad y", gy, -0.8216377199327823, 0.8216377199327823);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 649: 8 nodes
 void formula_649(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_649(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -16.53268752337439, 16.53268752337439);  // -16.532687523374389502
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -16.53268752337439, 16.53268752337439);  // -16.532687523374389502
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -16.53268752337439, 16.53268752337439);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -16.53268752337439, 16.53268752337439);
   constexpr auto g = lz::sqrt(lz::exp(lz::sin(x))) - lz::sinh(lz::sin(y));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

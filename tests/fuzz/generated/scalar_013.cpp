@@ -21,6 +21,10 @@ void formula_650(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.0077271845027793, 2.0077271845027793);  // 2.0077271845027792570
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6774890102169432, 0.6774890102169432);  // 0.67748901021694318802
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.6461944116257268, 1.6461944116257268);  // 1.6461944116257267723
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 2.0077271845027793, 2.0077271845027793);
+  ctx.check("grad z", gz, 0.6774890102169432, 0.6774890102169432);
 }
 // formula 651: 5 nodes
 void formula_651(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_651(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0875489620041376, 1.0875489620041376);  // -1.0875489620041376950
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.134730566093006, 2.134730566093006);  // -2.1347305660930062440
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.8201264744354928, 0.8201264744354928);  // 0.82012647443549277332
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0970303375102528, 1.0970303375102528);
+  ctx.check("grad y", gy, -1.0875489620041376, 1.0875489620041376);
+  ctx.check("grad z", gz, -2.134730566093006, 2.134730566093006);
 }
 // formula 652: 8 nodes
 void formula_652(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_652(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.5313351818748029, 5.9663383249149025);  // 1.5313351818748028641
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.102531210187504, 2.102531210187504);  // -2.1025312101875042668
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.5313351818748029, 5.9663383249149025);
+  ctx.check("grad z", gz, -2.102531210187504, 2.102531210187504);
 }
 // formula 653: 8 nodes
 void formula_653(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_653(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3871039484126676, 0.3871039484126676);  // -0.38710394841266762205
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.12738738943676337, 0.12738738943676337);
+  ctx.check("grad y", gy, -0.3871039484126676, 0.3871039484126676);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 654: 8 nodes
 void formula_654(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_654(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 412.57873739105133, 412.57873739105133);  // 412.57873739105131003
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -273.8414312413436, 273.8414312413436);  // -273.84143124134364749
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 412.57873739105133, 412.57873739105133);
+  ctx.check("grad z", gz, -273.8414312413436, 273.8414312413436);
 }
 // formula 655: 8 nodes
 void formula_655(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_655(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.42406577039960064, 0.42406577039960064);  // 0.42406577039960062194
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9230575577242827, 1.3278405691280322);
+  ctx.check("grad y", gy, 0.42406577039960064, 0.42406577039960064);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 656: 7 nodes
 void formula_656(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_656(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 129.3425930023632, 129.3425930023632);  // 129.34259300236319013
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 248.44933217428454, 248.44933217428454);  // 248.44933217428454422
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 2235.3868740651233, 2235.3868740651233);  // 2235.3868740651233157
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 129.3425930023632, 129.3425930023632);
+  ctx.check("grad z", gz, 248.44933217428454, 248.44933217428454);
 }
 // formula 657: 8 nodes
 void formula_657(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_657(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -4.729799963606729, 4.729799963606729);  // -4.7297999636067296259
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -18.98006432829734, 18.98006432829734);  // -18.980064328297337409
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.6660861159101678, 17.53441010568093);  // -0.66608611591016774325
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -4.729799963606729, 4.729799963606729);
+  ctx.check("grad y", gy, -4.729799963606729, 4.729799963606729);
+  ctx.check("grad z", gz, -18.98006432829734, 18.98006432829734);
 }
 // formula 658: 7 nodes
 void formula_658(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_658(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9899236456014524, 0.9899236456014524);  // -0.98992364560145235747
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9899236456014524, 0.9899236456014524);  // 0.98992364560145235747
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.9899236456014524, 0.9899236456014524);
+  ctx.check("grad z", gz, 0.9899236456014524, 0.9899236456014524);
 }
 // formula 659: 8 nodes
 void formula_659(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_659(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.3463023394372828, 1.3463023394372828);  // 1.3463023394372829421
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.3463023394372828, 1.3463023394372828);
   constexpr auto g = lz::cosh(lz::sqrt(lz::cosh(lz::cosh(y - z))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_660(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.41664240565059335, 0.41664240565059335);  // 0.41664240565059333297
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.15274547370728161, 0.15274547370728161);  // 0.15274547370728160565
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.41664240565059335, 0.41664240565059335);
+  ctx.check("grad z", gz, 0.15274547370728161, 0.15274547370728161);
 }
 // formula 661: 7 nodes
 void formula_661(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_661(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.17368498432779156, 0.17368498432779156);  // -0.17368498432779157077
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.9100558008211466, 1.9100558008211466);
+  ctx.check("grad y", gy, -0.17368498432779156, 0.17368498432779156);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 662: 6 nodes
 void formula_662(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_662(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.029870939206471943, 0.029870939206471943);  // 0.029870939206471943272
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4273355669187948, 0.4273355669187948);  // -0.42733556691879482242
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.5889059836151825, 0.5889059836151825);  // -0.58890598361518257434
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.029870939206471943, 0.029870939206471943);
+  ctx.check("grad z", gz, -0.4273355669187948, 0.4273355669187948);
 }
 // formula 663: 5 nodes
 void formula_663(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_663(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.41913299268882986, 0.9255265872263404);  // 0.41913299268882985147
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3257654545504792, 0.3257654545504792);  // -0.32576545455047923164
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.41913299268882986, 0.9255265872263404);
+  ctx.check("grad z", gz, -0.3257654545504792, 0.3257654545504792);
 }
 // formula 664: 8 nodes
 void formula_664(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_664(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4164639024866009, 1.4194467297225142);  // 0.41646390248660090648
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.5944733961765571, 0.5944733961765571);  // -0.59447339617655711357
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.01291946632831963, 3.9744166249661648);  // -0.012919466328319629449
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4164639024866009, 1.4194467297225142);
+  ctx.check("grad y", gy, 0.4164639024866009, 1.4194467297225142);
+  ctx.check("grad z", gz, -0.5944733961765571, 0.5944733961765571);
 }
 // formula 665: 7 nodes
 void formula_665(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_665(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.43945668639980384, 0.43945668639980384);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 666: 5 nodes
 void formula_666(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_666(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.619827190398869, 0.619827190398869);  // 0.61982719039886902124
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.012034883349108, 1.012034883349108);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.619827190398869, 0.619827190398869);
 }
 // formula 667: 7 nodes
 void formula_667(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_667(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.4398966622185903, 2.4398966622185903);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 668: 8 nodes
 void formula_668(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_668(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7104064271099989, 0.7104064271099989);  // -0.71040642710999888830
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.7104064271099989, 0.7104064271099989);
 }
 // formula 669: 5 nodes
 void formula_669(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_669(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.655780542975283, 0.655780542975283);  // 0.65578054297528298020
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.32670260480722124, 0.32670260480722124);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.655780542975283, 0.655780542975283);
   constexpr auto g = lz::sqrt(1_c + lz::square(z)) - x;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_670(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6514952585436903, 0.6514952585436903);  // -0.65149525854369032224
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.6514952585436903, 0.6514952585436903);
 }
 // formula 671: 7 nodes
 void formula_671(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_671(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.629225077408797, 0.629225077408797);  // -0.62922507740879694817
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.542186392952031, 0.542186392952031);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.629225077408797, 0.629225077408797);
 }
 // formula 672: 6 nodes
 void formula_672(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_672(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.004470911438291927, 0.004470911438291927);  // -0.0044709114382919275724
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.4698675985345125, 0.4698675985345125);  // -0.46986759853451246108
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.055054875116094776, 0.055054875116094776);
+  ctx.check("grad y", gy, -0.004470911438291927, 0.004470911438291927);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 673: 8 nodes
 void formula_673(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_673(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8981236289211929, 0.8981236289211929);  // -0.89812362892119289144
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.9967943913015341, 0.9967943913015341);  // 0.99679439130153414540
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9954947643009475, 0.9954947643009475);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.8981236289211929, 0.8981236289211929);
 }
 // formula 674: 5 nodes
 void formula_674(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_674(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -11.255763810192617, 11.255763810192617);  // -11.255763810192616836
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 22.140449819590874, 22.140449819590874);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -11.255763810192617, 11.255763810192617);
 }
 // formula 675: 8 nodes
 void formula_675(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_675(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.30914736143858573, 0.30914736143858573);  // -0.30914736143858575138
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4928896920748601, 0.4928896920748601);  // -0.49288969207486010343
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.2962065304701168, 0.41235161314331725);  // -0.29620653047011681572
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.10696999922056152, 0.10696999922056152);
+  ctx.check("grad y", gy, -0.30914736143858573, 0.30914736143858573);
+  ctx.check("grad z", gz, -0.4928896920748601, 0.4928896920748601);
 }
 // formula 676: 8 nodes
 void formula_676(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_676(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.051966081565806496, 0.051966081565806496);  // -0.051966081565806494931
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.11068878337039252, 0.11068878337039252);  // -0.11068878337039251681
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.051966081565806496, 0.051966081565806496);
+  ctx.check("grad z", gz, -0.11068878337039252, 0.11068878337039252);
 }
 // formula 677: 8 nodes
 void formula_677(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_677(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.1366151316702362, 0.1366151316702362);  // 0.13661513167023620538
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.296568952103012, 1.296568952103012);  // -1.2965689521030118232
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.38105543023321364, 0.38105543023321364);  // 0.38105543023321362417
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5779272193811371, 0.5779272193811371);
+  ctx.check("grad y", gy, 0.1366151316702362, 0.1366151316702362);
+  ctx.check("grad z", gz, -1.296568952103012, 1.296568952103012);
 }
 // formula 678: 7 nodes
 void formula_678(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_678(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.2192624159462422, 6.892178615687582);  // -1.2192624159462422911
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.228538689389234, 1.228538689389234);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.2192624159462422, 6.892178615687582);
 }
 // formula 679: 6 nodes
 void formula_679(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_679(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -9.833498548447396, 9.833498548447396);  // -9.8334985484473961965
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6521941311496761, 0.6521941311496761);  // -0.65219413114967611059
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -3.003201448275325, 3.003201448275325);  // -3.0032014482753250246
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -4.04484730057469, 4.04484730057469);
+  ctx.check("grad y", gy, -9.833498548447396, 9.833498548447396);
+  ctx.check("grad z", gz, -0.6521941311496761, 0.6521941311496761);
   constexpr auto g = lz::atan2(lz::tanh(z), x - z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_680(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.3693953964425845, 1.3693953964425845);  // 1.3693953964425844291
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.18176430933342957, 0.18176430933342957);  // 0.18176430933342958202
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.8526765138865491, 0.8526765138865491);  // 0.85267651388654908118
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.18176430933342957, 0.18176430933342957);
+  ctx.check("grad y", gy, 1.3693953964425845, 1.3693953964425845);
+  ctx.check("grad z", gz, 0.18176430933342957, 0.18176430933342957);
 }
 // formula 681: 7 nodes
 void formula_681(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_681(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9665451958064218, 0.9665451958064218);  // 0.96654519580642183738
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -3.6847242820897628, 3.6847242820897628);  // -3.6847242820897627911
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.5355093948172673, 1.5355093948172673);
+  ctx.check("grad y", gy, 0.9665451958064218, 0.9665451958064218);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 682: 6 nodes
 void formula_682(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_682(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.6965877628994215, 1.6965877628994215);  // -1.6965877628994214923
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1188062766316609, 1.1188062766316609);  // 1.1188062766316609543
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.6965877628994215, 1.6965877628994215);
+  ctx.check("grad z", gz, 1.1188062766316609, 1.1188062766316609);
 }
 // formula 683: 8 nodes
 void formula_683(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_683(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.08694564597921196, 0.3680091149969021);  // 0.086945645979211959240
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.06990130749946329, 0.29586666497542946);
+  ctx.check("grad y", gy, 0.08694564597921196, 0.3680091149969021);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 684: 8 nodes
 void formula_684(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_684(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.13881372633908617, 0.13883026605692503);  // -0.13881372633908616767
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2293458103820249, 0.22937313703833823);  // -0.22934581038202489109
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.13881372633908617, 0.13883026605692503);
+  ctx.check("grad z", gz, -0.2293458103820249, 0.22937313703833823);
 }
 // formula 685: 8 nodes
 void formula_685(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_685(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.0354578717785086, 0.0354578717785086);  // -0.035457871778508599540
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.43343859034579546, 0.43343859034579546);  // 0.43343859034579544777
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.13972597013712956, 0.13972597013712956);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.0354578717785086, 0.0354578717785086);
 }
 // formula 686: 8 nodes
 void formula_686(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_686(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.04362296637268976, 0.04362296637268976);  // 0.043622966372689763332
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.13303841749088438, 0.13303841749088438);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.04362296637268976, 0.04362296637268976);
 }
 // formula 687: 6 nodes
 void formula_687(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_687(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6681929143247337, 0.6681929143247337);  // 0.66819291432473369303
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.38964735313759025, 0.38964735313759025);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6681929143247337, 0.6681929143247337);
 }
 // formula 688: 6 nodes
 void formula_688(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_688(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.538460498256319, 0.538460498256319);  // -0.53846049825631903874
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.20366172050672918, 0.20366172050672918);
+  ctx.check("grad y", gy, -0.538460498256319, 0.538460498256319);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 689: 8 nodes
 void formula_689(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_689(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.30613003894920376, 0.4423393229832096);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
   constexpr auto g = -lz::exp(lz::atan2(y, x));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_690(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6148605250931867, 0.6148605250931867);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 691: 6 nodes
 void formula_691(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_691(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.31706451140912706, 0.31706451140912706);  // -0.31706451140912703686
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.6371437818998635, 0.6646862856323001);  // 0.63714378189986355672
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.21002786970652682, 0.21002786970652682);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.31706451140912706, 0.31706451140912706);
 }
 // formula 692: 8 nodes
 void formula_692(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_692(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.37655222454812676, 0.37655222454812676);  // -0.37655222454812673392
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.37655222454812676, 0.37655222454812676);
 }
 // formula 693: 8 nodes
 void formula_693(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_693(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.25346950669796503, 0.25346950669796503);  // -0.25346950669796504248
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.0160193071070633, 2.8930884126634093);  // 1.0160193071070633203
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.6884444866940513, 1.6884444866940513);
+  ctx.check("grad y", gy, -0.25346950669796503, 0.25346950669796503);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 694: 8 nodes
 void formula_694(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_694(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5105931847534892, 0.5105931847534892);  // 0.51059318475348924810
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.10281217275433494, 0.10281217275433494);  // 0.10281217275433493016
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.01057034286646721, 0.01057034286646721);  // -0.010570342866467209739
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.0100889872623101, 0.0100889872623101);
+  ctx.check("grad y", gy, 0.5105931847534892, 0.5105931847534892);
+  ctx.check("grad z", gz, 0.10281217275433494, 0.10281217275433494);
 }
 // formula 695: 8 nodes
 void formula_695(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_695(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 50.69352666261337, 75.38619289731346);  // 50.693526662613369912
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 8.779548675483325, 8.779548675483325);  // 8.7795486754833245234
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 76.08479195632582, 76.08479195632582);  // 76.084791956325820827
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -4.915834932184037, 4.915834932184037);
+  ctx.check("grad y", gy, 50.69352666261337, 75.38619289731346);
+  ctx.check("grad z", gz, 8.779548675483325, 8.779548675483325);
 }
 // formula 696: 8 nodes
 void formula_696(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_696(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.10908602356203687, 0.10908602356203687);  // 0.10908602356203687214
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4049113427360836, 0.4049113427360836);  // 0.40491134273608360945
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.14825743355676765, 0.14825743355676765);  // 0.14825743355676764229
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.10877625448611725, 0.10877625448611725);
+  ctx.check("grad y", gy, 0.10908602356203687, 0.10908602356203687);
+  ctx.check("grad z", gz, 0.4049113427360836, 0.4049113427360836);
 }
 // formula 697: 6 nodes
 void formula_697(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_697(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 5.841290775785518, 5.841290775785518);  // 5.8412907757855183026
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 3.6366182176058066, 8.04596333396523);  // 3.6366182176058066949
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.7446903312905704, 6.072586245578386);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 5.841290775785518, 5.841290775785518);
 }
 // formula 698: 7 nodes
 void formula_698(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_698(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 8.990998743443228, 8.990998743443228);  // 8.9909987434432276345
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 3.572392265946163, 3.572392265946163);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 8.990998743443228, 8.990998743443228);
 }
 // formula 699: 8 nodes
 void formula_699(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_699(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.0571647959512727, 6.054932702967441);  // -0.057164795951272696852
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.16947297460745248, 17.950688691244927);  // 0.16947297460745247212
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, -0.0571647959512727, 6.054932702967441);
+  ctx.check("grad z", gz, 0.16947297460745248, 17.950688691244927);
   constexpr auto g = lz::exp(lz::sin(lz::cbrt(x)) * lz::tan(z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_700(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.015292681908604186, 0.015292681908604186);  // 0.015292681908604184896
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.086678130711051, 2.086678130711051);
+  ctx.check("grad y", gy, 0.015292681908604186, 0.015292681908604186);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 701: 7 nodes
 void formula_701(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_701(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 11.318414485883755, 11.318414485883755);  // 11.318414485883755028
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 38.59024365398253, 38.59024365398253);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 11.318414485883755, 11.318414485883755);
 }
 // formula 702: 5 nodes
 void formula_702(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_702(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1699791414972047, 1.1699791414972047);  // 1.1699791414972047221
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 1.1699791414972047, 1.1699791414972047);
 }
 // formula 703: 8 nodes
 void formula_703(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_703(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7719512642097529, 0.7719512642097529);  // 0.77195126420975286179
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.177076904569846, 1.177076904569846);  // 1.1770769045698459700
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.7719512642097529, 0.7719512642097529);
+  ctx.check("grad z", gz, 1.177076904569846, 1.177076904569846);
 }
 // formula 704: 7 nodes
 void formula_704(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_704(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.6511587532208782, 2.6511587532208782);  // 2.6511587532208783565
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -8.680761752017727, 8.680761752017727);
+  ctx.check("grad y", gy, 2.6511587532208782, 2.6511587532208782);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 705: 8 nodes
 void formula_705(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_705(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.042404028401924886, 0.2957116920104316);  // 0.042404028401924883986
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.33495734383770964, 0.6355593421181548);  // 0.33495734383770965238
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.042404028401924886, 0.2957116920104316);
+  ctx.check("grad z", gz, 0.33495734383770964, 0.6355593421181548);
 }
 // formula 706: 8 nodes
 void formula_706(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_706(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6628978347348604, 0.6628978347348604);  // 0.66289783473486037432
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6892207261577954, 0.6892207261577954);  // -0.68922072615779537468
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6628978347348604, 0.6628978347348604);
+  ctx.check("grad z", gz, -0.6892207261577954, 0.6892207261577954);
 }
 // formula 707: 8 nodes
 void formula_707(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_707(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.764410495564254, 0.764410495564254);  // -0.76441049556425402733
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.05576153058694309, 0.05576153058694309);
+  ctx.check("grad y", gy, -0.764410495564254, 0.764410495564254);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 708: 5 nodes
 void formula_708(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_708(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.035513771420441, 1.035513771420441);  // -1.0355137714204410526
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.268865711464637, 0.268865711464637);  // -0.26886571146463700907
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.08741572736699688, 0.08741572736699688);
+  ctx.check("grad y", gy, -1.035513771420441, 1.035513771420441);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 709: 5 nodes
 void formula_709(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_709(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4181684257681138, 0.4181684257681138);  // 0.41816842576811383258
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.4003643086965028, 0.43597254283972486);  // -0.40036430869650282175
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.14434342738375414, 0.14434342738375414);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.4181684257681138, 0.4181684257681138);
   constexpr auto g = y * -lz::cosh(x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_710(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.2516314605511685, 2.2516314605511685);  // -2.2516314605511686446
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.783899134812523, 4.783899134812523);
+  ctx.check("grad y", gy, -2.2516314605511685, 2.2516314605511685);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 711: 8 nodes
 void formula_711(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_711(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8662528694109672, 0.8662528694109672);  // -0.86625286941096727704
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.24907956655662072, 0.7333676944796435);  // -0.24907956655662072650
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2443807785820637, 0.2443807785820637);
+  ctx.check("grad y", gy, -0.8662528694109672, 0.8662528694109672);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 712: 6 nodes
 void formula_712(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_712(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8871533133551618, 0.8871533133551618);  // 0.88715331335516180599
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.17094953952764594, 0.17094953952764594);  // 0.17094953952764594290
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.7578172563323278, 2.39034674925584);  // -0.75781725633232773213
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8871533133551618, 0.8871533133551618);
+  ctx.check("grad y", gy, 0.8871533133551618, 0.8871533133551618);
+  ctx.check("grad z", gz, 0.17094953952764594, 0.17094953952764594);
 }
 // formula 713: 8 nodes
 void formula_713(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_713(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.31808372990515604, 0.7486766933280707);  // -0.31808372990515605276
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3784852664715159, 0.8908443630857179);  // -0.37848526647151593778
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.012542424407583961, 1.2370534879848674);  // 0.012542424407583961096
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3784852664715159, 0.8908443630857179);
+  ctx.check("grad y", gy, -0.31808372990515604, 0.7486766933280707);
+  ctx.check("grad z", gz, -0.3784852664715159, 0.8908443630857179);
 }
 // formula 714: 8 nodes
 void formula_714(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_714(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 35.86976987049463, 35.86976987049463);  // 35.869769870494629365
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 91.40297827891332, 91.40297827891332);  // 91.402978278913318397
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 6.335472206475361, 6.335472206475361);
+  ctx.check("grad y", gy, 35.86976987049463, 35.86976987049463);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 715: 8 nodes
 void formula_715(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_715(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2279.6053420980475, 2279.6053420980475);  // 2279.6053420980474934
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -489.9521263661745, 489.9521263661745);  // -489.95212636617452583
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 2279.6053420980475, 2279.6053420980475);
+  ctx.check("grad z", gz, -489.9521263661745, 489.9521263661745);
 }
 // formula 716: 8 nodes
 void formula_716(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_716(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.24816127567480145, 0.24816127567480145);  // 0.24816127567480145081
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5961109547466399, 0.5961109547466399);  // 0.59611095474663986546
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.2505636868081893, 1.5464269967554893);  // 1.2505636868081894007
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.24816127567480145, 0.24816127567480145);
+  ctx.check("grad z", gz, 0.5961109547466399, 0.5961109547466399);
 }
 // formula 717: 6 nodes
 void formula_717(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_717(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.11792793751479208, 0.11792793751479208);  // 0.11792793751479208440
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.027409901778718115, 0.2367594931089667);  // 0.027409901778718113772
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.10406922316528337, 0.10406922316528337);
+  ctx.check("grad y", gy, 0.11792793751479208, 0.11792793751479208);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 718: 8 nodes
 void formula_718(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_718(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.08340294913831119, 0.38523024431152575);  // -0.083402949138311185813
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.006694437202632646, 0.006694437202632646);  // -0.0066944372026326459745
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.08340294913831119, 0.38523024431152575);
+  ctx.check("grad z", gz, -0.006694437202632646, 0.006694437202632646);
 }
 // formula 719: 8 nodes
 void formula_719(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_719(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3592177840210082, 0.3592177840210082);  // -0.35921778402100817034
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3592177840210082, 0.3592177840210082);  // -0.35921778402100817034
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.7834184553580852, 1.4980487091833141);  // -0.78341845535808517797
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.3592177840210082, 0.3592177840210082);
+  ctx.check("grad z", gz, -0.3592177840210082, 0.3592177840210082);
   constexpr auto g = lz::cos(-z) / lz::cosh(lz::tanh(lz::cosh(y)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_720(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3633514774628877, 1.3633514774628877);  // -1.3633514774628877460
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -5.139277943047971, 11.721322838392046);  // -5.1392779430479707544
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.4139207695703138, 2.4139207695703138);
+  ctx.check("grad y", gy, -1.3633514774628877, 1.3633514774628877);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 721: 8 nodes
 void formula_721(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_721(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.367970821028646, 1.367970821028646);  // -1.3679708210286461221
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -1.367970821028646, 1.367970821028646);
 }
 // formula 722: 8 nodes
 void formula_722(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_722(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -4.249241896289259, 4.249241896289259);  // -4.2492418962892591774
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.249241896289259, 4.249241896289259);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -4.249241896289259, 4.249241896289259);
 }
 // formula 723: 8 nodes
 void formula_723(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_723(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3484240124983955, 1.3484240124983955);  // -1.3484240124983955620
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.531411874973588, 0.531411874973588);  // 0.53141187497358799012
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.3484240124983955, 1.3484240124983955);
+  ctx.check("grad z", gz, 0.531411874973588, 0.531411874973588);
 }
 // formula 724: 8 nodes
 void formula_724(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_724(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 8.798674223642034e-06, 8.798674223642034e-06);  // 0.0000087986742236420342638
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0004558560188017393, 0.0005357714122909476);  // 0.00045585601880173929603
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 8.798674223642034e-06, 8.798674223642034e-06);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 8.798674223642034e-06, 8.798674223642034e-06);
 }
 // formula 725: 5 nodes
 void formula_725(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_725(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.744397796152268, 2.744397796152268);  // 2.7443977961522680550
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.989040754762293, 1.989040754762293);
+  ctx.check("grad y", gy, 2.744397796152268, 2.744397796152268);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 726: 7 nodes
 void formula_726(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_726(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.05486023181660871, 0.05486023181660871);  // -0.054860231816608707960
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.611508823031403, 0.611508823031403);  // 0.61150882303140300797
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.05486023181660871, 0.05486023181660871);
+  ctx.check("grad z", gz, 0.611508823031403, 0.611508823031403);
 }
 // formula 727: 7 nodes
 void formula_727(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_727(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2776583291981444, 0.2776583291981444);  // 0.27765832919814443537
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.004750439523722297, 0.004750439523722297);
+  ctx.check("grad y", gy, 0.2776583291981444, 0.2776583291981444);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 728: 8 nodes
 void formula_728(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_728(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -81.88078937902866, 81.88078937902866);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 729: 8 nodes
 void formula_729(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_729(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.21621656020006252, 2.0846653326632874);  // -0.21621656020006251066
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.41863228909085437, 4.858602043047827);  // 0.41863228909085437948
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.13536608915310758, 1.3051405175190167);
+  ctx.check("grad y", gy, -0.21621656020006252, 2.0846653326632874);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::exp(lz::tan(lz::sinh(2.0 / x))) + z;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_730(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 4.33303949248611, 4.33303949248611);  // 4.3330394924861098244
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.9753507348886137, 1.9753507348886137);
+  ctx.check("grad y", gy, 4.33303949248611, 4.33303949248611);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 731: 6 nodes
 void formula_731(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_731(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.33482751029697555, 2.735173880621782);  // -0.33482751029697557308
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.36905724849315424, 0.36905724849315424);
+  ctx.check("grad y", gy, -0.33482751029697555, 2.735173880621782);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 732: 7 nodes
 void formula_732(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_732(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8046928215862017, 0.8046928215862017);  // -0.80469282158620168388
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.114593086645642, 1.114593086645642);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.8046928215862017, 0.8046928215862017);
 }
 // formula 733: 8 nodes
 void formula_733(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_733(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.1503288372599378, 1.1503288372599378);  // 1.1503288372599378819
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.1503288372599378, 1.1503288372599378);
+  ctx.check("grad y", gy, 1.1503288372599378, 1.1503288372599378);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 734: 6 nodes
 void formula_734(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_734(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3758474898074885, 0.3758474898074885);  // 0.37584748980748847582
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3758474898074885, 0.3758474898074885);  // 0.37584748980748847582
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.9266815334328239, 0.9266815334328239);  // -0.92668153343282386048
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 0.3758474898074885, 0.3758474898074885);
+  ctx.check("grad z", gz, 0.3758474898074885, 0.3758474898074885);
 }
 // formula 735: 6 nodes
 void formula_735(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_735(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.054439163460646325, 0.054439163460646325);  // -0.054439163460646324668
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8715863699500908, 0.8715863699500908);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.054439163460646325, 0.054439163460646325);
 }
 // formula 736: 8 nodes
 void formula_736(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_736(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.52598757305844, 2.52598757305844);  // 2.5259875730584398674
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -2.2666349657421567, 2.2666349657421567);  // -2.2666349657421568502
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.3298226427043225, 1.3298226427043225);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.52598757305844, 2.52598757305844);
 }
 // formula 737: 7 nodes
 void formula_737(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_737(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.8626338673525988, 1.8626338673525988);  // 1.8626338673525989303
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -4.227284929291264, 4.227284929291264);  // -4.2272849292912645176
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.9140408795927193, 1.9140408795927193);  // -1.9140408795927192882
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.8626338673525988, 1.8626338673525988);
+  ctx.check("grad z", gz, -4.227284929291264, 4.227284929291264);
 }
 // formula 738: 8 nodes
 void formula_738(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_738(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7844548115550632, 0.7844548115550632);  // 0.78445481155506329606
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.005927677431319374, 0.005927677431319374);  // -0.0059276774313193741636
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.00711390000893356, 0.00711390000893356);
+  ctx.check("grad y", gy, 0.7844548115550632, 0.7844548115550632);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 739: 6 nodes
 void formula_739(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_739(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.10740177106918376, 0.10740177106918376);  // -0.10740177106918375666
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 2.8830083329648057, 2.8830083329648057);  // 2.8830083329648058876
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.9517356380411925, 1.9517356380411925);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.10740177106918376, 0.10740177106918376);
   constexpr auto g = lz::atan(lz::cbrt(lz::cos(x / 3_c))) * y;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_740(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5773912147641571, 0.5773912147641571);  // 0.57739121476415707640
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.1270695418618152, 0.1270695418618152);
+  ctx.check("grad y", gy, 0.5773912147641571, 0.5773912147641571);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 741: 8 nodes
 void formula_741(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_741(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.015143706569145893, 0.015143706569145893);  // -0.015143706569145893113
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.009611012307676295, 0.009611012307676295);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.015143706569145893, 0.015143706569145893);
 }
 // formula 742: 8 nodes
 void formula_742(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_742(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7784855404565664, 2.8920628060703746);  // 0.77848554045656635905
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.7784855404565664, 2.8920628060703746);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 743: 8 nodes
 void formula_743(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_743(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9930660800641659, 1.2816758179911);  // 0.99306608006416581740
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.14038199287521289, 0.18118049660696667);  // -0.14038199287521288368
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.16263815319167343, 2.1382387478169567);  // 0.16263815319167342641
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.9930660800641659, 1.2816758179911);
+  ctx.check("grad z", gz, -0.14038199287521289, 0.18118049660696667);
 }
 // formula 744: 8 nodes
 void formula_744(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_744(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.48758161532824174, 0.6243158971896628);  // -0.48758161532824174313
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.758409858415686, 6.315567815392465);  // 0.75840985841568597066
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.48758161532824174, 0.6243158971896628);
+  ctx.check("grad y", gy, -0.48758161532824174, 0.6243158971896628);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 745: 7 nodes
 void formula_745(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_745(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.6028467636196555, 1.6028467636196555);  // 1.6028467636196555171
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 10.463871038715205, 10.463871038715205);
+  ctx.check("grad y", gy, 1.6028467636196555, 1.6028467636196555);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 746: 6 nodes
 void formula_746(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_746(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.10291890679183, 1.10291890679183);  // 1.1029189067918298580
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -4.109636128184252, 4.109636128184252);  // -4.1096361281842515376
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 3.2024594732594034, 3.2024594732594034);  // 3.2024594732594033274
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.10291890679183, 1.10291890679183);
+  ctx.check("grad z", gz, -4.109636128184252, 4.109636128184252);
 }
 // formula 747: 8 nodes
 void formula_747(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_747(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2239368448690595, 0.22977422735416703);  // 0.22393684486905949700
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.17707013789962953, 0.19128786375249612);  // -0.17707013789962952686
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.09208950041303142, 0.09208950041303142);
+  ctx.check("grad y", gy, 0.2239368448690595, 0.22977422735416703);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 748: 7 nodes
 void formula_748(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_748(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.02325714248303128, 0.02325714248303128);  // -0.023257142483031278216
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9119845570808869, 0.9119845570808869);
+  ctx.check("grad y", gy, -0.02325714248303128, 0.02325714248303128);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 749: 8 nodes
 void formula_749(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_749(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.04301149998700394, 0.04301149998700394);  // -0.043011499987003936649
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.333951104322816, 0.333951104322816);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.04301149998700394, 0.04301149998700394);
   constexpr auto g = lz::cosh(y) - lz::pow(lz::atan(x), 4_c);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_750(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6965812675534178, 0.6965812675534178);  // 0.69658126755341779829
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.19138918536108115, 0.19138918536108115);  // 0.19138918536108116093
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6965812675534178, 0.6965812675534178);
+  ctx.check("grad z", gz, 0.19138918536108115, 0.19138918536108115);
 }
 // formula 751: 5 nodes
 void formula_751(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_751(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3138455875644568, 0.3138455875644568);  // -0.31384558756445681395
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7223060781409679, 0.7223060781409679);  // -0.72230607814096789498
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.3138455875644568, 0.3138455875644568);
+  ctx.check("grad z", gz, -0.7223060781409679, 0.7223060781409679);
 }
 // formula 752: 7 nodes
 void formula_752(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_752(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5741475244999936, 0.5741475244999936);  // 0.57414752449999359993
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.19410674106591663, 0.19410674106591663);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5741475244999936, 0.5741475244999936);
 }
 // formula 753: 8 nodes
 void formula_753(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_753(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9746289661160142, 0.9746289661160142);  // 0.97462896611601428703
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.2631896558573574, 1.2631896558573574);  // -1.2631896558573573990
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -1.6561283723869933, 1.6561283723869933);  // -1.6561283723869932882
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.46014766157782133, 0.46014766157782133);
+  ctx.check("grad y", gy, 0.9746289661160142, 0.9746289661160142);
+  ctx.check("grad z", gz, -1.2631896558573574, 1.2631896558573574);
 }
 // formula 754: 8 nodes
 void formula_754(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_754(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.4624770336472481, 1.4624770336472481);  // -1.4624770336472481128
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.2261511398564624, 1.2261511398564624);  // 1.2261511398564623873
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.4624770336472481, 1.4624770336472481);
+  ctx.check("grad z", gz, 1.2261511398564624, 1.2261511398564624);
 }
 // formula 755: 8 nodes
 void formula_755(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_755(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6670610093159177, 0.6670610093159177);  // 0.66706100931591767281
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.006555609820031782, 3.8042790289325406);  // 0.0065556098200317816757
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.008643595110839866, 5.015955573541521);  // 0.0086435951108398653177
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6670610093159177, 0.6670610093159177);
+  ctx.check("grad z", gz, 0.006555609820031782, 3.8042790289325406);
 }
 // formula 756: 5 nodes
 void formula_756(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_756(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.1384773494639704, 1.1384773494639704);  // 1.1384773494639703822
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2736571915355774, 0.2736571915355774);  // 0.27365719153557736258
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.1384773494639704, 1.1384773494639704);
+  ctx.check("grad z", gz, 0.2736571915355774, 0.2736571915355774);
 }
 // formula 757: 7 nodes
 void formula_757(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_757(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.027506425930105, 1.027506425930105);  // 1.0275064259301050096
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2643984547465751, 0.2761757225572964);  // -0.26439845474657506216
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.027506425930105, 1.027506425930105);
+  ctx.check("grad z", gz, -0.2643984547465751, 0.2761757225572964);
 }
 // formula 758: 8 nodes
 void formula_758(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_758(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.4172674246938604, 1.4172674246938604);  // -1.4172674246938603756
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.08979550175789976, 0.08979550175789976);  // 0.089795501757899761705
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.36881207833062357, 0.36881207833062357);  // -0.36881207833062356505
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.4172674246938604, 1.4172674246938604);
+  ctx.check("grad z", gz, 0.08979550175789976, 0.08979550175789976);
 }
 // formula 759: 5 nodes
 void formula_759(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_759(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.0804948380378327, 2.0804948380378327);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
   constexpr auto g = lz::pow(lz::exp(y), lz::pow(lz::sin(z), lz::constant<-1>{}));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_760(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.03973286243595237, 0.03973286243595237);  // -0.039732862435952374465
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3945938537630157, 0.3945938537630157);
+  ctx.check("grad y", gy, -0.03973286243595237, 0.03973286243595237);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 761: 8 nodes
 void formula_761(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_761(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.12549713145114566, 0.12549713145114566);  // 0.12549713145114565513
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7387671397689128, 0.7387671397689128);  // 0.73876713976891283346
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.7741493488550395, 0.7741493488550395);  // 0.77414934885503949040
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.12549713145114566, 0.12549713145114566);
+  ctx.check("grad z", gz, 0.7387671397689128, 0.7387671397689128);
 }
 // formula 762: 5 nodes
 void formula_762(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_762(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.0723232949987675e-08, 2.0723232949987675e-08);  // 2.0723232949987675829E-8
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.2213431944426436e-05, 1.2213431944426436e-05);  // 0.000012213431944426435096
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.1115336910929134e-06, 4.1115336910929134e-06);
+  ctx.check("grad y", gy, 2.0723232949987675e-08, 2.0723232949987675e-08);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 763: 7 nodes
 void formula_763(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_763(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.362623633098022, 2.362623633098022);  // 2.3626236330980220518
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 3.976235057545563, 13.504414252129312);  // 3.9762350575455629490
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.362623633098022, 2.362623633098022);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.362623633098022, 2.362623633098022);
 }
 // formula 764: 7 nodes
 void formula_764(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_764(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.1598610934583735, 1.1598610934583735);  // -1.1598610934583734528
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 3.217648802821371, 3.9845594725163687);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.1598610934583735, 1.1598610934583735);
 }
 // formula 765: 5 nodes
 void formula_765(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_765(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.6977111606773154, 1.6977111606773154);  // 1.6977111606773153741
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5096658685898274, 0.5096658685898274);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.6977111606773154, 1.6977111606773154);
 }
 // formula 766: 7 nodes
 void formula_766(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_766(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9455391582103487, 1.1550175304697967);  // 0.94553915821034875674
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.028442333800350626, 6.872809830848454);
+  ctx.check("grad y", gy, 0.9455391582103487, 1.1550175304697967);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 767: 8 nodes
 void formula_767(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_767(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6096961451166725, 0.6096961451166725);  // -0.60969614511667247452
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6096961451166725, 0.6096961451166725);
+  ctx.check("grad y", gy, -0.6096961451166725, 0.6096961451166725);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 768: 7 nodes
 void formula_768(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_768(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3685094307306432, 0.41348149975473025);  // 0.36850943073064317071
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.7571258049611203, 1.203778112946901);  // -0.75712580496112027055
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5611955064132689, 0.6296825543577013);
+  ctx.check("grad y", gy, 0.3685094307306432, 0.41348149975473025);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 769: 5 nodes
 void formula_769(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_769(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 3.5813936164356197, 3.5813936164356197);  // 3.5813936164356198230
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7017136374819785, 0.7017136374819785);
+  ctx.check("grad y", gy, 3.5813936164356197, 3.5813936164356197);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::sin(lz::abs(lz::atan(lz::abs(x * y))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_770(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.04601113927210831, 0.04601113927210831);  // -0.046011139272108307380
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.04601113927210831, 0.04601113927210831);
+  ctx.check("grad y", gy, -0.04601113927210831, 0.04601113927210831);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 771: 8 nodes
 void formula_771(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_771(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 6.331100581664479, 6.331100581664479);  // 6.3311005816644790079
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 18.969046805129427, 18.969046805129427);  // 18.969046805129425110
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 92.33595593245226, 92.33595593245226);  // 92.335955932452269586
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 18.417313301917655, 18.417313301917655);
+  ctx.check("grad y", gy, 6.331100581664479, 6.331100581664479);
+  ctx.check("grad z", gz, 18.969046805129427, 18.969046805129427);
 }
 // formula 772: 7 nodes
 void formula_772(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_772(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.41802770927134775, 0.41802770927134775);  // -0.41802770927134775535
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5140550657087004, 0.5140550657087004);
+  ctx.check("grad y", gy, -0.41802770927134775, 0.41802770927134775);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 773: 8 nodes
 void formula_773(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_773(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 27.496086342330486, 27.496086342330486);  // 27.496086342330486017
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 149.08709562739298, 149.08709562739298);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 27.496086342330486, 27.496086342330486);
 }
 // formula 774: 8 nodes
 void formula_774(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_774(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.10363161471296038, 0.5616327235539591);  // 0.10363161471296038777
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7527858778135784, 0.7527858778135784);  // 0.75278587781357840138
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.10363161471296038, 0.5616327235539591);
+  ctx.check("grad z", gz, 0.7527858778135784, 0.7527858778135784);
 }
 // formula 775: 8 nodes
 void formula_775(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_775(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.4004224804795202, 1.4004224804795202);  // 1.4004224804795201641
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.043261578934088746, 0.043261578934088746);
+  ctx.check("grad y", gy, 1.4004224804795202, 1.4004224804795202);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 776: 8 nodes
 void formula_776(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_776(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.1951933128881156, 1.4342813267803278);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 777: 7 nodes
 void formula_777(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_777(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5860332170105337, 1.4139667829894664);  // 0.58603321701053367311
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.32918825465843504, 0.7942574651513963);  // -0.32918825465843503024
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5860332170105337, 1.4139667829894664);
+  ctx.check("grad z", gz, -0.32918825465843504, 0.7942574651513963);
 }
 // formula 778: 7 nodes
 void formula_778(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_778(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2193488123554607, 0.2193488123554607);  // -0.21934881235546068729
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.16357868429242964, 0.16357868429242964);  // 0.16357868429242963159
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.2193488123554607, 0.2193488123554607);
+  ctx.check("grad z", gz, 0.16357868429242964, 0.16357868429242964);
 }
 // formula 779: 5 nodes
 void formula_779(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_779(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.27826057418561184, 0.27826057418561184);  // 0.27826057418561183947
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2712764731753998, 0.8421254394699667);  // 0.27127647317539981854
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.11641769137060785, 0.5490998741978252);  // 0.11641769137060784933
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.27826057418561184, 0.27826057418561184);
+  ctx.check("grad z", gz, 0.2712764731753998, 0.8421254394699667);
   constexpr auto g = -lz::cosh(lz::pow(lz::exp(z), y));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_780(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -38.590940315006016, 38.590940315006016);  // -38.590940315006014346
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -109.91704392038676, 109.91704392038676);  // -109.91704392038675692
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -38.590940315006016, 38.590940315006016);
+  ctx.check("grad z", gz, -109.91704392038676, 109.91704392038676);
 }
 // formula 781: 6 nodes
 void formula_781(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_781(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.21189220136171819, 0.21189220136171819);  // 0.21189220136171819131
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3423067180850958, 0.3423067180850958);
+  ctx.check("grad y", gy, 0.21189220136171819, 0.21189220136171819);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 782: 8 nodes
 void formula_782(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_782(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6980735444520352, 1.265910896201737);  // 0.69807354445203515323
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5869060952246045, 0.5869060952246045);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6980735444520352, 1.265910896201737);
 }
 // formula 783: 5 nodes
 void formula_783(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_783(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.0, 2.0);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 784: 8 nodes
 void formula_784(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_784(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -565.9543422905034, 779.5725637825751);  // -565.95434229050341438
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 231.60247342188742, 231.60247342188742);  // 231.60247342188741646
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -565.9543422905034, 779.5725637825751);
+  ctx.check("grad z", gz, 231.60247342188742, 231.60247342188742);
 }
 // formula 785: 7 nodes
 void formula_785(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_785(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.41342581923365185, 0.41342581923365185);  // 0.41342581923365182611
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.11691528368303097, 0.11691528368303097);
+  ctx.check("grad y", gy, 0.41342581923365185, 0.41342581923365185);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 786: 5 nodes
 void formula_786(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_786(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.06580170639422663, 0.06580170639422663);  // 0.065801706394226626256
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3373685151807701, 0.3373685151807701);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.06580170639422663, 0.06580170639422663);
 }
 // formula 787: 8 nodes
 void formula_787(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_787(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.484838343465961, 1.484838343465961);  // 1.4848383434659610565
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 3.1701457922865957, 5.757107340204822);  // 3.1701457922865958159
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.2817252868248608, 1.2817252868248608);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.484838343465961, 1.484838343465961);
 }
 // formula 788: 5 nodes
 void formula_788(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_788(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.1830557758829634, 1.1830557758829634);  // 1.1830557758829634847
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.22671507978427421, 0.22671507978427421);  // 0.22671507978427422328
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.4263249799571238, 1.4263249799571238);  // 1.4263249799571237957
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.1830557758829634, 1.1830557758829634);
+  ctx.check("grad z", gz, 0.22671507978427421, 0.22671507978427421);
 }
 // formula 789: 7 nodes
 void formula_789(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_789(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.1979056375687955, 0.6837087069696708);  // -0.19790563756879549511
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.08587862138395033, 1.71366667409028);  // -0.085878621383950328345
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4445903185987911, 1.535935386149614);
+  ctx.check("grad y", gy, -0.1979056375687955, 0.6837087069696708);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::pow(lz::exp(z), y);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_790(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2763077271468321, 0.2763077271468321);  // -0.27630772714683209945
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.795898309289106, 0.795898309289106);  // 0.79589830928910602177
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.2763077271468321, 0.2763077271468321);
+  ctx.check("grad z", gz, 0.795898309289106, 0.795898309289106);
 }
 // formula 791: 6 nodes
 void formula_791(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_791(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3346703505435396, 1.3346703505435396);  // -1.3346703505435395520
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, -1.3346703505435396, 1.3346703505435396);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 792: 8 nodes
 void formula_792(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_792(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.14775988022695347, 0.14775988022695347);  // -0.14775988022695347013
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.14775988022695347, 0.14775988022695347);
 }
 // formula 793: 6 nodes
 void formula_793(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_793(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.47347482988651657, 0.47347482988651657);  // 0.47347482988651659040
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07270072131157697, 0.07270072131157697);
+  ctx.check("grad y", gy, 0.47347482988651657, 0.47347482988651657);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 794: 8 nodes
 void formula_794(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_794(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6667116213865979, 0.6667116213865979);  // -0.66671162138659789098
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0774775119499416, 0.0774775119499416);
+  ctx.check("grad y", gy, -0.6667116213865979, 0.6667116213865979);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 795: 8 nodes
 void formula_795(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_795(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6725762965104651, 0.6725762965104651);  // -0.67257629651046511246
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.0769600612821644, 2.0769600612821644);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.6725762965104651, 0.6725762965104651);
 }
 // formula 796: 8 nodes
 void formula_796(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_796(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0782411501664331, 0.0782411501664331);  // 0.078241150166433093933
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.31609229155290836, 0.40613457541306475);  // -0.31609229155290834309
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7327768669509078, 1.0792163050366697);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0782411501664331, 0.0782411501664331);
 }
 // formula 797: 8 nodes
 void formula_797(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_797(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.40116667950023993, 0.40116667950023993);  // 0.40116667950023995765
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07020149434014428, 0.07020149434014428);  // -0.070201494340144274179
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.029794711914901566, 0.1368791120942554);  // 0.029794711914901565196
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.40116667950023993, 0.40116667950023993);
+  ctx.check("grad z", gz, -0.07020149434014428, 0.07020149434014428);
 }
 // formula 798: 5 nodes
 void formula_798(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_798(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8372730675864242, 0.8372730675864242);  // -0.83727306758642419313
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.529610067582721, 0.529610067582721);  // -0.52961006758272099877
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.8372730675864242, 0.8372730675864242);
+  ctx.check("grad z", gz, -0.529610067582721, 0.529610067582721);
 }
 // formula 799: 8 nodes
 void formula_799(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_799(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.763567092324569, 0.763567092324569);  // 0.76356709232456897458
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.15490577642843067, 0.15490577642843067);  // 0.15490577642843068248
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.763567092324569, 0.763567092324569);
+  ctx.check("grad z", gz, 0.15490577642843067, 0.15490577642843067);
   constexpr auto g = lz::sqrt(lz::cosh(z * y));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

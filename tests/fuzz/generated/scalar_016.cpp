@@ -21,6 +21,10 @@ void formula_800(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.696734297075876, 1.696734297075876);  // 1.6967342970758760890
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.696734297075876, 1.696734297075876);
+  ctx.check("grad y", gy, 1.696734297075876, 1.696734297075876);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 801: 5 nodes
 void formula_801(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_801(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.2253302865739673, 1.2253302865739673);  // 1.2253302865739672534
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0829128905704417, 1.0829128905704417);  // 1.0829128905704417107
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, 1.2253302865739673, 1.2253302865739673);
+  ctx.check("grad z", gz, 1.0829128905704417, 1.0829128905704417);
 }
 // formula 802: 6 nodes
 void formula_802(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_802(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.269857831063963, 0.269857831063963);  // -0.26985783106396299960
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.20608985031980015, 0.20608985031980015);
+  ctx.check("grad y", gy, -0.269857831063963, 0.269857831063963);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 803: 8 nodes
 void formula_803(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_803(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -4.076074862982888, 4.076074862982888);  // -4.0760748629828877222
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -10.031418081379169, 37.992466065942224);  // -10.031418081379169126
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -16.61438628864097, 16.61438628864097);  // -16.614386288640966918
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -4.076074862982888, 4.076074862982888);
+  ctx.check("grad z", gz, -10.031418081379169, 37.992466065942224);
 }
 // formula 804: 6 nodes
 void formula_804(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_804(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9141660174400869, 0.9141660174400869);  // -0.91416601744008683690
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.9141660174400869, 0.9141660174400869);
 }
 // formula 805: 7 nodes
 void formula_805(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_805(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.08076042838886442, 0.08076042838886442);  // -0.080760428388864418473
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4294544853988901, 0.43403288423655784);
+  ctx.check("grad y", gy, -0.08076042838886442, 0.08076042838886442);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 806: 6 nodes
 void formula_806(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_806(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8376247908215496, 1.1623752091784505);  // 0.83762479082154959051
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8376247908215496, 1.1623752091784505);  // 0.83762479082154959051
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.6750553444239564, 0.9367769504675458);  // 0.67505534442395638801
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.8376247908215496, 1.1623752091784505);
+  ctx.check("grad z", gz, 0.8376247908215496, 1.1623752091784505);
 }
 // formula 807: 8 nodes
 void formula_807(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_807(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.317835354590842, 1.317835354590842);  // -1.3178353545908419076
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 3.8923808057114, 10.12169083139709);  // 3.8923808057113999149
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.768558139907815, 7.199318602069081);
+  ctx.check("grad y", gy, -1.317835354590842, 1.317835354590842);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 808: 6 nodes
 void formula_808(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_808(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7471918153451791, 0.7471918153451791);  // 0.74719181534517908960
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.076950168238589, 0.076950168238589);
+  ctx.check("grad y", gy, 0.7471918153451791, 0.7471918153451791);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 809: 8 nodes
 void formula_809(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_809(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3744087622431679, 0.3744087622431679);  // 0.37440876224316786884
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.0547895821535026, 0.0547895821535026);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.3744087622431679, 0.3744087622431679);
   constexpr auto g = lz::atan2(y, lz::cbrt(lz::sin(x)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_810(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5333892810412304, 0.5333892810412304);  // -0.53338928104123038546
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6433829889080716, 0.6433829889080716);  // -0.64338298890807154810
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.17494114076326897, 0.9859035045857133);  // 0.17494114076326897039
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3429027412666478, 0.3429027412666478);
+  ctx.check("grad y", gy, -0.5333892810412304, 0.5333892810412304);
+  ctx.check("grad z", gz, -0.6433829889080716, 0.6433829889080716);
 }
 // formula 811: 8 nodes
 void formula_811(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_811(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.043946401210267376, 0.6290829561140384);  // -0.043946401210267372787
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.13059282104715492, 1.869407178952845);  // -0.13059282104715492305
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.1679646566048414, 2.4043766904618877);  // 0.16796465660484139525
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.09006919884095964, 1.289320542781011);
+  ctx.check("grad y", gy, -0.043946401210267376, 0.6290829561140384);
+  ctx.check("grad z", gz, -0.13059282104715492, 1.869407178952845);
 }
 // formula 812: 8 nodes
 void formula_812(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_812(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8991601213870458, 1.1008398786129543);  // 0.89916012138704577944
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.265588517842668, 2.265588517842668);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.8991601213870458, 1.1008398786129543);
 }
 // formula 813: 7 nodes
 void formula_813(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_813(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 23.77419205974808, 23.77419205974808);  // 23.774192059748081267
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 11.315620814321143, 11.315620814321143);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 23.77419205974808, 23.77419205974808);
 }
 // formula 814: 6 nodes
 void formula_814(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_814(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.07509764949383181, 0.07509764949383181);  // 0.075097649493831805936
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.2794017756465523, 0.8442787315092416);  // -0.27940177564655228019
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2708953107587636, 0.2708953107587636);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.07509764949383181, 0.07509764949383181);
 }
 // formula 815: 8 nodes
 void formula_815(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_815(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8480070765427711, 3.0938488454365083);  // 0.84800707654277106804
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.4048166342360562, 1.4048166342360562);
+  ctx.check("grad y", gy, 0.8480070765427711, 3.0938488454365083);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 816: 6 nodes
 void formula_816(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_816(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.975264319635058, 0.975264319635058);  // -0.97526431963505805224
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.07065381573177752, 0.07065381573177752);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.975264319635058, 0.975264319635058);
 }
 // formula 817: 7 nodes
 void formula_817(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_817(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7339087221131431, 1.1554006277491886);  // 0.73390872211314301822
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.3496327222955317, 1.5639381398980308);  // -0.34963272229553170218
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.49933709429558576, 0.7861119166786964);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7339087221131431, 1.1554006277491886);
 }
 // formula 818: 6 nodes
 void formula_818(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_818(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.4785648971332465, 0.4785648971332465);  // 0.47856489713324654156
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6229223957078048, 0.6229223957078048);  // 0.62292239570780477954
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.46387736087873294, 1.0398301097495404);  // 0.46387736087873294922
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.4785648971332465, 0.4785648971332465);
+  ctx.check("grad z", gz, 0.6229223957078048, 0.6229223957078048);
 }
 // formula 819: 6 nodes
 void formula_819(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_819(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0715787204988652, 1.0715787204988652);  // 1.0715787204988650648
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.1544790976347925, 2.1544790976347925);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0715787204988652, 1.0715787204988652);
   constexpr auto g = lz::atan(-lz::cosh(y) + z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_820(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.14844041042531234, 0.14844041042531234);  // 0.14844041042531234783
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.4738818340290751, 1.4738818340290751);  // 1.4738818340290751119
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.7680748094036066, 0.778883758124664);  // -0.76807480940360666505
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0972741990941708, 1.1127158987902688);
+  ctx.check("grad y", gy, 0.14844041042531234, 0.14844041042531234);
+  ctx.check("grad z", gz, 1.4738818340290751, 1.4738818340290751);
 }
 // formula 821: 8 nodes
 void formula_821(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_821(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -3.291474473637433, 3.291474473637433);  // -3.2914744736374327718
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8456144509393178, 0.8456144509393178);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -3.291474473637433, 3.291474473637433);
 }
 // formula 822: 7 nodes
 void formula_822(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_822(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.2569335055407296, 0.2569335055407296);  // -0.25693350554072957872
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2569335055407296, 0.2569335055407296);  // 0.25693350554072957872
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.2569335055407296, 0.2569335055407296);
+  ctx.check("grad z", gz, 0.2569335055407296, 0.2569335055407296);
 }
 // formula 823: 7 nodes
 void formula_823(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_823(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6065728987633512, 0.6065728987633512);  // -0.60657289876335121921
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.1497281770057593, 0.1497281770057593);  // 0.14972817700575929549
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.03985948735531741, 0.12116213041567014);  // 0.039859487355317410585
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.026663102559732643, 0.026663102559732643);
+  ctx.check("grad y", gy, -0.6065728987633512, 0.6065728987633512);
+  ctx.check("grad z", gz, 0.1497281770057593, 0.1497281770057593);
 }
 // formula 824: 7 nodes
 void formula_824(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_824(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.28813285541077327, 0.28813285541077327);  // 0.28813285541077324989
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7411768550934491, 0.7411768550934491);  // 0.74117685509344908211
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.06681778313954236, 0.6993751086544712);  // -0.066817783139542361648
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.28813285541077327, 0.28813285541077327);
+  ctx.check("grad z", gz, 0.7411768550934491, 0.7411768550934491);
 }
 // formula 825: 5 nodes
 void formula_825(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_825(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 2.7142703360395672, 2.7142703360395672);  // 2.7142703360395670817
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.481649847405231, 2.481649847405231);  // -2.4816498474052310801
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 2.7142703360395672, 2.7142703360395672);
+  ctx.check("grad z", gz, -2.481649847405231, 2.481649847405231);
 }
 // formula 826: 8 nodes
 void formula_826(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_826(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -13.84247028646446, 13.84247028646446);  // -13.842470286464460634
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 20.949780289484835, 20.949780289484835);  // 20.949780289484834326
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 15.172240158798385, 15.172240158798385);  // 15.172240158798385113
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.85660518467108, 4.85660518467108);
+  ctx.check("grad y", gy, -13.84247028646446, 13.84247028646446);
+  ctx.check("grad z", gz, 20.949780289484835, 20.949780289484835);
 }
 // formula 827: 5 nodes
 void formula_827(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_827(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.2109198644817063, 1.2109198644817063);  // 1.2109198644817062984
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8831505140374716, 1.085505237378474);  // 0.88315051403747157899
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.2109198644817063, 1.2109198644817063);
+  ctx.check("grad y", gy, 1.2109198644817063, 1.2109198644817063);
+  ctx.check("grad z", gz, 0.8831505140374716, 1.085505237378474);
 }
 // formula 828: 7 nodes
 void formula_828(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_828(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.073622440761264, 1.073622440761264);  // -1.0736224407612639229
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.073622440761264, 1.073622440761264);  // 1.0736224407612639229
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.073622440761264, 1.073622440761264);
+  ctx.check("grad z", gz, 1.073622440761264, 1.073622440761264);
 }
 // formula 829: 7 nodes
 void formula_829(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_829(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6184275224165687, 0.6184275224165687);  // -0.61842752241656873124
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.850271433877455, 1.850271433877455);  // 1.8502714338774550740
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.6184275224165687, 0.6184275224165687);
+  ctx.check("grad z", gz, 1.850271433877455, 1.850271433877455);
   constexpr auto g = lz::exp(lz::tan(lz::abs(-(z - y))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_830(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.42503357678163783, 0.42503357678163783);  // 0.42503357678163785051
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8496240446157742, 0.8496240446157742);
+  ctx.check("grad y", gy, 0.42503357678163783, 0.42503357678163783);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 831: 5 nodes
 void formula_831(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_831(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.0423365260144046, 3.0423365260144046);  // 3.0423365260144044674
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 4.561579110639301, 4.561579110639301);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 3.0423365260144046, 3.0423365260144046);
 }
 // formula 832: 7 nodes
 void formula_832(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_832(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.4244739876778625, 3.4244739876778625);  // 3.4244739876778624343
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.9544671182664031, 29.33359606748567);  // -0.95446711826640304278
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3064941652714156, 9.419471733549571);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 3.4244739876778625, 3.4244739876778625);
 }
 // formula 833: 5 nodes
 void formula_833(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_833(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3450206372445541, 0.3450206372445541);  // 0.34502063724455414204
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2640572203888159, 0.2640572203888159);
+  ctx.check("grad y", gy, 0.3450206372445541, 0.3450206372445541);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 834: 6 nodes
 void formula_834(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_834(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.11772106635343386, 0.11772106635343386);  // 0.11772106635343387059
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.11464113695468335, 4.481107596395398);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.11772106635343386, 0.11772106635343386);
 }
 // formula 835: 8 nodes
 void formula_835(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_835(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5012513818126323, 0.5012513818126323);  // 0.50125138181263226784
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4136661784794902, 0.4136661784794902);  // -0.41366617847949021519
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5012513818126323, 0.5012513818126323);
+  ctx.check("grad z", gz, -0.4136661784794902, 0.4136661784794902);
 }
 // formula 836: 6 nodes
 void formula_836(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_836(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4636720061658391, 0.4636720061658391);  // -0.46367200616583907808
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0448275459557637, 1.0448275459557637);
+  ctx.check("grad y", gy, -1.0, 1.0);
+  ctx.check("grad z", gz, -0.4636720061658391, 0.4636720061658391);
 }
 // formula 837: 7 nodes
 void formula_837(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_837(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6986977988835091, 0.6986977988835091);  // 0.69869779888350909114
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.3595446828662534, 2.3595446828662534);  // 2.3595446828662534266
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6986977988835091, 0.6986977988835091);
+  ctx.check("grad z", gz, 2.3595446828662534, 2.3595446828662534);
 }
 // formula 838: 8 nodes
 void formula_838(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_838(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.12585577045639795, 0.12585577045639795);  // -0.12585577045639794439
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.008624894369348553, 0.008624894369348553);  // -0.0086248943693485519554
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07146395215386654, 0.07146395215386654);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.12585577045639795, 0.12585577045639795);
 }
 // formula 839: 8 nodes
 void formula_839(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_839(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.3583584794143788, 1.3583584794143788);  // 1.3583584794143789017
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.93033286219376, 0.93033286219376);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.3583584794143788, 1.3583584794143788);
   constexpr auto g = lz::square(lz::cbrt(lz::cbrt(lz::cbrt(x / z))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_840(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.141227947541685, 0.17122705536704314);  // -0.14122794754168499815
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0234850148339794, 1.2408898405224662);  // -1.0234850148339792548
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.141227947541685, 0.17122705536704314);
+  ctx.check("grad z", gz, -1.0234850148339794, 1.2408898405224662);
 }
 // formula 841: 6 nodes
 void formula_841(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_841(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.08500031040987499, 0.08500031040987499);  // -0.085000310409874986084
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.19662755209853458, 0.19662755209853458);
+  ctx.check("grad y", gy, -0.08500031040987499, 0.08500031040987499);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 842: 8 nodes
 void formula_842(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_842(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.2677356003732734, 1.2677356003732734);  // -1.2677356003732734740
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1518208213857382, 1.1518208213857382);  // 1.1518208213857381136
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -1.3266912045777164, 1.3266912045777164);  // -1.3266912045777164227
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -1.2677356003732734, 1.2677356003732734);
+  ctx.check("grad z", gz, 1.1518208213857382, 1.1518208213857382);
 }
 // formula 843: 8 nodes
 void formula_843(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_843(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9556649435165807, 0.9556649435165807);  // 0.95566494351658073330
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.9556649435165807, 0.9556649435165807);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 844: 8 nodes
 void formula_844(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_844(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -6.558855815404737, 6.558855815404737);  // -6.5588558154047367466
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6996255341489964, 0.6996255341489964);  // 0.69962553414899641650
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -6.558855815404737, 6.558855815404737);
+  ctx.check("grad z", gz, 0.6996255341489964, 0.6996255341489964);
 }
 // formula 845: 7 nodes
 void formula_845(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_845(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4886805514533036, 0.4886805514533036);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 846: 8 nodes
 void formula_846(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_846(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2663215398973876, 0.2663215398973876);  // 0.26632153989738759085
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.6005160979596386, 0.6477226401103048);  // -0.60051609795963854103
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.08533781641435599, 0.08533781641435599);
+  ctx.check("grad y", gy, 0.2663215398973876, 0.2663215398973876);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 847: 7 nodes
 void formula_847(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_847(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.1852273314272226, 1.1852273314272226);  // -1.1852273314272226614
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0, 1.0);
+  ctx.check("grad y", gy, -1.1852273314272226, 1.1852273314272226);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 848: 6 nodes
 void formula_848(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_848(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.18797648820798707, 0.18797648820798707);  // -0.18797648820798708051
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.540207272646705, 0.6921591972394842);  // 0.54020727264670495217
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.35498655477590624, 0.5931925163354484);  // 0.35498655477590622188
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.18797648820798707, 0.18797648820798707);
+  ctx.check("grad z", gz, 0.540207272646705, 0.6921591972394842);
 }
 // formula 849: 8 nodes
 void formula_849(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_849(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.3925227086573746, 2.3925227086573746);  // -2.3925227086573745286
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -183.6528605181051, 199.69936633626025);  // -183.65286051810509394
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -2.3925227086573746, 2.3925227086573746);
+  ctx.check("grad z", gz, -183.6528605181051, 199.69936633626025);
   constexpr auto g = lz::atan2(y, lz::tanh(lz::atan(z)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_850(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.10810797095441295, 0.10810797095441295);  // 0.10810797095441294313
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4429035614752502, 0.49567953530102526);
+  ctx.check("grad y", gy, 0.10810797095441295, 0.10810797095441295);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 851: 5 nodes
 void formula_851(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_851(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.528727538667731, 0.528727538667731);  // -0.52872753866773104380
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9852224304573322, 0.9852224304573322);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.528727538667731, 0.528727538667731);
 }
 // formula 852: 5 nodes
 void formula_852(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_852(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -2.7923504288845056, 2.7923504288845056);  // -2.7923504288845055754
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -2.7923504288845056, 2.7923504288845056);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 853: 5 nodes
 void formula_853(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_853(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.005906693692938119, 0.005906693692938119);  // 0.0059066936929381192217
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.0494109160985088, 0.0494109160985088);
+  ctx.check("grad y", gy, 0.005906693692938119, 0.005906693692938119);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 854: 8 nodes
 void formula_854(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_854(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.045838010817450384, 0.045838010817450384);  // 0.045838010817450382416
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.0024554943162747, 1.0024554943162747);
+  ctx.check("grad y", gy, 0.045838010817450384, 0.045838010817450384);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 855: 8 nodes
 void formula_855(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_855(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.030515776619196522, 0.11189737227174201);  // 0.030515776619196523496
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.24833516746976142, 0.24833516746976142);  // 0.24833516746976142177
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.030515776619196522, 0.11189737227174201);
+  ctx.check("grad z", gz, 0.24833516746976142, 0.24833516746976142);
 }
 // formula 856: 7 nodes
 void formula_856(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_856(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8594399245913985, 1.1980589785227371);  // -0.85943992459139846735
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.6763905946249404, 0.9428882714100214);
+  ctx.check("grad y", gy, -0.8594399245913985, 1.1980589785227371);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 857: 8 nodes
 void formula_857(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_857(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6398706094110422, 0.6398706094110422);  // 0.63987060941104223141
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4077954357328778, 0.8177949598997161);
+  ctx.check("grad y", gy, 0.6398706094110422, 0.6398706094110422);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 858: 8 nodes
 void formula_858(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_858(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8256396607307109, 2.4799626468820763);  // -0.82563966073071093595
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8264005769031968, 0.8264005769031968);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.8256396607307109, 2.4799626468820763);
 }
 // formula 859: 5 nodes
 void formula_859(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_859(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.3239985315262808, 2.3239985315262808);  // 2.3239985315262809674
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -8.854670706728866, 8.854670706728866);  // -8.8546707067288660394
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.6282793354350185, 2.6282793354350185);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.3239985315262808, 2.3239985315262808);
   constexpr auto g = lz::exp(lz::sin((x - lz::abs(z)) * z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_860(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.12174421460453647, 0.12174421460453647);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 861: 8 nodes
 void formula_861(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_861(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.24522189530865154, 0.24522189530865154);  // -0.24522189530865154560
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.7427678235925308, 1.16029870586682);  // 0.74276782359253079023
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.43494689105900697, 0.5104708911122589);
+  ctx.check("grad y", gy, -0.24522189530865154, 0.24522189530865154);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 862: 8 nodes
 void formula_862(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_862(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.20182458482454993, 0.3577421139406607);  // -0.20182458482454992887
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.20182458482454993, 0.3577421139406607);
+  ctx.check("grad y", gy, -0.20182458482454993, 0.3577421139406607);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 863: 5 nodes
 void formula_863(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_863(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8695634091069664, 0.8695634091069664);  // -0.86956340910696636819
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07093850910714508, 0.07093850910714508);
+  ctx.check("grad y", gy, -0.8695634091069664, 0.8695634091069664);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 864: 5 nodes
 void formula_864(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_864(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.30251396700801464, 0.30251396700801464);  // 0.30251396700801463702
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.8552095110844073, 0.8552095110844073);  // -0.85520951108440732338
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.30251396700801464, 0.30251396700801464);
+  ctx.check("grad z", gz, -0.8552095110844073, 0.8552095110844073);
 }
 // formula 865: 6 nodes
 void formula_865(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_865(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.687890771495248, 0.687890771495248);  // -0.68789077149524801459
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.6050481887264798, 0.6050481887264798);  // -0.60504818872647978878
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.8657592281258166, 1.8657592281258166);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.687890771495248, 0.687890771495248);
 }
 // formula 866: 8 nodes
 void formula_866(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_866(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.12963841929639172, 0.12963841929639172);  // 0.12963841929639171822
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.45024209075501476, 0.45024209075501476);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.12963841929639172, 0.12963841929639172);
 }
 // formula 867: 8 nodes
 void formula_867(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_867(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5132413449908599, 0.5132413449908599);  // 0.51324134499085990110
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.5168350273726637, 0.5168350273726637);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5132413449908599, 0.5132413449908599);
 }
 // formula 868: 6 nodes
 void formula_868(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_868(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5747729342024666, 0.5747729342024666);  // -0.57477293420246654250
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07501662330058861, 0.07501662330058861);  // -0.075016623300588613847
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.5747729342024666, 0.5747729342024666);
+  ctx.check("grad z", gz, -0.07501662330058861, 0.07501662330058861);
 }
 // formula 869: 6 nodes
 void formula_869(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_869(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.19647808903886874, 0.19647808903886874);  // -0.19647808903886873164
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, -0.19647808903886874, 0.19647808903886874);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = lz::pow(lz::cosh(y), lz::cosh(z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_870(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.9142747282693255, 0.9142747282693255);  // 0.91427472826932555867
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3466784354758399, 0.3466784354758399);  // 0.34667843547583985322
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.9142747282693255, 0.9142747282693255);
+  ctx.check("grad z", gz, 0.3466784354758399, 0.3466784354758399);
 }
 // formula 871: 7 nodes
 void formula_871(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_871(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.24832972242763035, 0.24832972242763035);  // 0.24832972242763034842
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.028657705462630162, 0.5253171503178908);  // 0.028657705462630163381
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4966594448552607, 0.4966594448552607);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.24832972242763035, 0.24832972242763035);
 }
 // formula 872: 8 nodes
 void formula_872(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_872(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4352512949933419, 0.4352512949933419);  // 0.43525129499334192857
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.202225493790726, 0.202225493790726);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.4352512949933419, 0.4352512949933419);
 }
 // formula 873: 7 nodes
 void formula_873(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_873(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0446645975060351, 0.0446645975060351);  // 0.044664597506035103453
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.042470504052697845, 0.042470504052697845);  // -0.042470504052697844586
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0446645975060351, 0.0446645975060351);
+  ctx.check("grad z", gz, -0.042470504052697845, 0.042470504052697845);
 }
 // formula 874: 8 nodes
 void formula_874(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_874(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2738023723999502, 0.2738023723999502);  // 0.27380237239995022646
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4343966968610242, 0.4343966968610242);  // -0.43439669686102419953
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.2738023723999502, 0.2738023723999502);
+  ctx.check("grad z", gz, -0.4343966968610242, 0.4343966968610242);
 }
 // formula 875: 8 nodes
 void formula_875(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_875(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0002640479282476802, 0.0002640479282476802);  // 0.00026404792824768023062
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.0002640479282476802, 0.0002640479282476802);  // -0.00026404792824768023062
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.0010622345419468546, 0.0010622345419468546);  // -0.0010622345419468546725
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0002640479282476802, 0.0002640479282476802);
+  ctx.check("grad z", gz, -0.0002640479282476802, 0.0002640479282476802);
 }
 // formula 876: 8 nodes
 void formula_876(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_876(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3168067253560816, 1.3168067253560816);  // -1.3168067253560816304
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.1172946614090087, 1.1172946614090087);  // 1.1172946614090086184
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.7080148755877995, 3.4741177215773016);  // 1.7080148755877994426
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.1172946614090087, 1.1172946614090087);
+  ctx.check("grad y", gy, -1.3168067253560816, 1.3168067253560816);
+  ctx.check("grad z", gz, 1.1172946614090087, 1.1172946614090087);
 }
 // formula 877: 7 nodes
 void formula_877(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_877(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -104.14013510044695, 104.14013510044695);  // -104.14013510044695770
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -104.14013510044695, 104.14013510044695);
 }
 // formula 878: 8 nodes
 void formula_878(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_878(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9968145608067729, 0.9968145608067729);  // -0.99681456080677289960
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.2665484246201935, 2.2665484246201935);  // -2.2665484246201936040
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.005219754062299719, 3.272038887947249);  // 0.0052197540622997196827
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.9968145608067729, 0.9968145608067729);
+  ctx.check("grad z", gz, -2.2665484246201935, 2.2665484246201935);
 }
 // formula 879: 6 nodes
 void formula_879(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_879(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -2.335141026814413, 2.335141026814413);  // -2.3351410268144130209
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -2.335141026814413, 2.335141026814413);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -2.335141026814413, 2.335141026814413);
   constexpr auto g = lz::cosh(z) * lz::atan2(lz::cosh(z), y);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_880(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6110947249195481, 0.6110947249195481);  // -0.61109472491954808291
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 2.156683815793717, 2.156683815793717);
+  ctx.check("grad y", gy, -0.6110947249195481, 0.6110947249195481);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 881: 8 nodes
 void formula_881(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_881(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.061119154175079224, 0.061119154175079224);  // 0.061119154175079222384
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.5613631587724677, 1.5613631587724677);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.061119154175079224, 0.061119154175079224);
 }
 // formula 882: 6 nodes
 void formula_882(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_882(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.3838938415931763, 1.3838938415931763);  // -1.3838938415931763269
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.9596272704571956, 0.9596272704571956);  // 0.95962727045719563336
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.32090423676296104, 0.32090423676296104);
+  ctx.check("grad y", gy, -1.3838938415931763, 1.3838938415931763);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 883: 6 nodes
 void formula_883(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_883(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2852325121958516, 0.2852325121958516);  // 0.28523251219585158104
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4140862422599604, 0.4140862422599604);  // 0.41408624225996037810
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.2852325121958516, 0.2852325121958516);
+  ctx.check("grad z", gz, 0.4140862422599604, 0.4140862422599604);
 }
 // formula 884: 6 nodes
 void formula_884(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_884(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.6501201787916713, 1.6501201787916713);  // 1.6501201787916713845
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9779015544486322, 0.9779015544486322);  // -0.97790155444863224041
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.35277974128770223, 0.35277974128770223);  // 0.35277974128770222451
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.6501201787916713, 1.6501201787916713);
+  ctx.check("grad z", gz, -0.9779015544486322, 0.9779015544486322);
 }
 // formula 885: 8 nodes
 void formula_885(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_885(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7840254841086973, 1.3290466397233203);  // -0.78402548410869735421
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.4658720750949968, 0.7897265184559927);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.7840254841086973, 1.3290466397233203);
 }
 // formula 886: 8 nodes
 void formula_886(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_886(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.2126248647812733e-05, 1.2126248647812733e-05);  // 0.000012126248647812732799
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.00456699148914756, 0.004567019643257137);  // -0.0045669914891475603143
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.0013323620924762167, 0.0013323620924762167);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.2126248647812733e-05, 1.2126248647812733e-05);
 }
 // formula 887: 7 nodes
 void formula_887(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_887(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.24042679254436786, 0.24042679254436786);  // -0.24042679254436786744
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.21218643457937628, 0.21218643457937628);
+  ctx.check("grad y", gy, -0.24042679254436786, 0.24042679254436786);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 888: 6 nodes
 void formula_888(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_888(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7244440105709713, 0.7244440105709713);  // 0.72444401057097126405
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.22352741715186583, 0.22352741715186583);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7244440105709713, 0.7244440105709713);
 }
 // formula 889: 5 nodes
 void formula_889(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_889(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.7147547586743154, 0.7147547586743154);  // -0.71475475867431532608
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.9140626029167068, 0.9140626029167068);  // -0.91406260291670684302
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.7147547586743154, 0.7147547586743154);
+  ctx.check("grad z", gz, -0.9140626029167068, 0.9140626029167068);
   constexpr auto g = lz::cbrt(x / 3) * z;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_890(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.18041030851251078, 0.18041030851251078);  // -0.18041030851251077059
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4361621065336224, 0.4361621065336224);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.18041030851251078, 0.18041030851251078);
 }
 // formula 891: 7 nodes
 void formula_891(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_891(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2723213320037755, 0.2723213320037755);  // 0.27232133200377551740
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4150142056587198, 0.4150142056587198);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.2723213320037755, 0.2723213320037755);
 }
 // formula 892: 8 nodes
 void formula_892(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_892(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 54.684746186029706, 54.684746186029706);  // 54.684746186029705571
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -247.97155102767871, 247.97155102767871);  // -247.97155102767872079
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -54.684746186029706, 54.684746186029706);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 54.684746186029706, 54.684746186029706);
 }
 // formula 893: 6 nodes
 void formula_893(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_893(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.4224197498854959, 0.4224197498854959);  // 0.42241974988549593001
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.47130267312423285, 0.5301089638441983);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.4224197498854959, 0.4224197498854959);
 }
 // formula 894: 5 nodes
 void formula_894(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_894(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6194210114817689, 0.6194210114817689);  // -0.61942101148176890884
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.3531830376452919, 0.475180444924515);  // -0.35318303764529191278
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.17464063622137255, 0.17464063622137255);
+  ctx.check("grad y", gy, -0.6194210114817689, 0.6194210114817689);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 895: 8 nodes
 void formula_895(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_895(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.36933509080061927, 0.36933509080061927);  // 0.36933509080061924943
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 2.173700648663538, 2.173700648663538);  // 2.1737006486635380378
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.9655514519934167, 0.9655514519934167);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.36933509080061927, 0.36933509080061927);
 }
 // formula 896: 6 nodes
 void formula_896(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_896(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.9798999360997317, 0.9798999360997317);  // -0.97989993609973166871
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.013792053244509706, 0.013792053244509706);  // -0.013792053244509705950
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.08397646251634222, 0.2604151091078904);  // -0.083976462516342221212
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.9798999360997317, 0.9798999360997317);
+  ctx.check("grad z", gz, -0.013792053244509706, 0.013792053244509706);
 }
 // formula 897: 7 nodes
 void formula_897(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_897(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0011724159543723277, 0.004406442400321254);  // 0.0011724159543723276693
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.0026462377486421392, 0.009945697321382852);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.0011724159543723277, 0.004406442400321254);
 }
 // formula 898: 7 nodes
 void formula_898(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_898(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.11259379257988499, 0.11259379257988499);  // -0.11259379257988497887
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3953849936103748, 0.3953849936103748);  // 0.39538499361037484377
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.11259379257988499, 0.11259379257988499);
+  ctx.check("grad z", gz, 0.3953849936103748, 0.3953849936103748);
 }
 // formula 899: 7 nodes
 void formula_899(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_899(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.23067659336528817, 0.9479653212898708);  // 0.23067659336528817774
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.23067659336528817, 0.9479653212898708);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.23067659336528817, 0.9479653212898708);
   constexpr auto g = lz::atan2(z, lz::cbrt(y * z));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

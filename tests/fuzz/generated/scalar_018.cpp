@@ -21,6 +21,10 @@ void formula_900(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.1553606945662815, 1.1553606945662815);  // 1.1553606945662814421
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0472313875039665, 1.0472313875039665);  // -1.0472313875039664232
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 1.1553606945662815, 1.1553606945662815);
+  ctx.check("grad z", gz, -1.0472313875039665, 1.0472313875039665);
 }
 // formula 901: 8 nodes
 void formula_901(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_901(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2668507858947261, 2.251093776753443);  // 0.26685078589472608754
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.4198804220856815, 3.4198804220856815);  // 3.4198804220856816263
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -5.006928475306066, 88.50216972608429);  // -5.0069284753060659562
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.36533972557547384, 3.081924529044505);
+  ctx.check("grad y", gy, 0.2668507858947261, 2.251093776753443);
+  ctx.check("grad z", gz, 3.4198804220856815, 3.4198804220856815);
 }
 // formula 902: 8 nodes
 void formula_902(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_902(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7063633630515501, 1.8748448302435254);  // -0.70636336305155012246
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.2430518886020698, 1.2430518886020698);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.7063633630515501, 1.8748448302435254);
 }
 // formula 903: 6 nodes
 void formula_903(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_903(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2679502352583812, 1.579828002245731);  // 0.26795023525838119665
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5844759055932298, 2.870299815126412);  // 0.58447590559322987017
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.2679502352583812, 1.579828002245731);
+  ctx.check("grad z", gz, 0.5844759055932298, 2.870299815126412);
 }
 // formula 904: 8 nodes
 void formula_904(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_904(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 20.97708499174852, 20.97708499174852);  // 20.977084991748519433
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 160.37727439791516, 160.37727439791516);  // 160.37727439791516612
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 38.522145172227006, 38.522145172227006);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 20.97708499174852, 20.97708499174852);
 }
 // formula 905: 5 nodes
 void formula_905(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_905(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.328872464406952, 0.328872464406952);  // 0.32887246440695200099
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.23994896464060306, 0.23994896464060306);
+  ctx.check("grad y", gy, 0.328872464406952, 0.328872464406952);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 906: 5 nodes
 void formula_906(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_906(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.21372037975465827, 0.21372037975465827);  // -0.21372037975465827255
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1.086031348716531, 1.086031348716531);  // 1.0860313487165310228
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.4556150155305134, 1.4556150155305134);
+  ctx.check("grad y", gy, -0.21372037975465827, 0.21372037975465827);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 907: 7 nodes
 void formula_907(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_907(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2966863675893965, 0.2966863675893965);  // -0.29668636758939651006
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.314574300366127, 0.7388965751370831);  // 0.31457430036612700125
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.36129595561922057, 0.36129595561922057);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.2966863675893965, 0.2966863675893965);
 }
 // formula 908: 7 nodes
 void formula_908(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_908(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.001495675087785366, 16.020337522641732);  // -0.0014956750877853659036
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.001495675087785366, 16.020337522641732);
+  ctx.check("grad y", gy, -0.001495675087785366, 16.020337522641732);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 909: 8 nodes
 void formula_909(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_909(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.5839265456938372, 1.5839265456938372);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
   constexpr auto g = lz::tanh(lz::exp(lz::exp(lz::abs(y - x))));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_910(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5576035361798796, 0.5576035361798796);  // 0.55760353617987958558
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.24772393995303713, 0.24772393995303713);  // -0.24772393995303713175
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.4375484071106862, 1.6941064288102359);  // -0.43754840711068620942
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.9100298993483155, 0.9100298993483155);
+  ctx.check("grad y", gy, 0.5576035361798796, 0.5576035361798796);
+  ctx.check("grad z", gz, -0.24772393995303713, 0.24772393995303713);
 }
 // formula 911: 5 nodes
 void formula_911(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_911(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -20.524775600785514, 20.524775600785514);  // -20.524775600785513552
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -9.496335816381496, 9.496335816381496);  // -9.4963358163814958257
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -90.18039393749001, 90.18039393749001);  // -90.180393937490010802
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -20.524775600785514, 20.524775600785514);
+  ctx.check("grad z", gz, -9.496335816381496, 9.496335816381496);
 }
 // formula 912: 5 nodes
 void formula_912(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_912(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.299604937368233, 1.299604937368233);  // -1.2996049373682330152
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.8732522007522755, 0.8732522007522755);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, -1.299604937368233, 1.299604937368233);
 }
 // formula 913: 8 nodes
 void formula_913(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_913(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.17151479179444049, 0.17151479179444049);  // 0.17151479179444047250
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3893403342879688, 0.3893403342879688);  // -0.38934033428796884286
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.17151479179444049, 0.17151479179444049);
+  ctx.check("grad z", gz, -0.3893403342879688, 0.3893403342879688);
 }
 // formula 914: 5 nodes
 void formula_914(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_914(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.19401448364050802, 0.19401448364050802);  // 0.19401448364050801417
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.09554010199675393, 0.09554010199675393);  // 0.095540101996753928219
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.09554010199675393, 0.09554010199675393);  // 0.095540101996753928219
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.19401448364050802, 0.19401448364050802);
+  ctx.check("grad z", gz, 0.09554010199675393, 0.09554010199675393);
 }
 // formula 915: 8 nodes
 void formula_915(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_915(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.5846771762851841, 1.5846771762851841);  // -1.5846771762851840598
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.8275489718310893, 1.8275489718310893);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.5846771762851841, 1.5846771762851841);
 }
 // formula 916: 7 nodes
 void formula_916(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_916(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.3469741592342796, 0.3469741592342796);  // -0.34697415923427959720
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.030562081376671348, 0.13500075657911212);  // 0.030562081376671347314
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.06101561918245406, 0.06101561918245406);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.3469741592342796, 0.3469741592342796);
 }
 // formula 917: 7 nodes
 void formula_917(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_917(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.03520382079866546, 0.03520382079866546);  // -0.035203820798665456518
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8635527529068467, 0.8635527529068467);  // 0.86355275290684671743
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.9477872997172591, 0.9477872997172591);  // 0.94778729971725905669
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.03040035636352686, 0.03040035636352686);
+  ctx.check("grad y", gy, -0.03520382079866546, 0.03520382079866546);
+  ctx.check("grad z", gz, 0.8635527529068467, 0.8635527529068467);
 }
 // formula 918: 8 nodes
 void formula_918(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_918(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.24489655833453766, 0.24489655833453766);  // 0.24489655833453765001
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.013517142405584895, 0.013517142405584895);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.24489655833453766, 0.24489655833453766);
 }
 // formula 919: 5 nodes
 void formula_919(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_919(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.14944978546177207, 0.4757606764503235);  // 0.14944978546177207775
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.3095739445932038, 1.3095739445932038);  // 1.3095739445932038296
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.14944978546177207, 0.4757606764503235);
+  ctx.check("grad z", gz, 1.3095739445932038, 1.3095739445932038);
   constexpr auto g = lz::pow(lz::exp(lz::sin(lz::square(z))), x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_920(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.5701819367684915, 1.5701819367684915);  // 1.5701819367684915702
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 6.867681372281938, 6.867681372281938);
+  ctx.check("grad y", gy, 1.5701819367684915, 1.5701819367684915);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 921: 8 nodes
 void formula_921(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_921(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.575361830292237, 0.7402707626203359);  // 0.57536183029223702931
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.7128429768415978, 2.102351097538051);  // -0.71284297684159776088
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.575361830292237, 0.7402707626203359);
+  ctx.check("grad y", gy, 0.575361830292237, 0.7402707626203359);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 922: 8 nodes
 void formula_922(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_922(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3734767963106686, 0.3734767963106686);  // 0.37347679631066859543
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.535675879352123, 0.535675879352123);  // 0.53567587935212304096
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.3734767963106686, 0.3734767963106686);
+  ctx.check("grad z", gz, 0.535675879352123, 0.535675879352123);
 }
 // formula 923: 8 nodes
 void formula_923(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_923(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8345616812844883, 0.9414178947937534);  // -0.83456168128448831253
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2643794783993536, 0.29823028969927873);
+  ctx.check("grad y", gy, -0.8345616812844883, 0.9414178947937534);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 924: 7 nodes
 void formula_924(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_924(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.16838110895846314, 0.23958473780648604);  // 0.16838110895846313318
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.9104691583682316, 1.5103494538477904);  // -0.91046915836823156630
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.542745592806341, 0.7722574186170148);
+  ctx.check("grad y", gy, 0.16838110895846314, 0.23958473780648604);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 925: 8 nodes
 void formula_925(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_925(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.32295764569311886, 0.32295764569311886);  // -0.32295764569311888263
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.32295764569311886, 0.32295764569311886);
 }
 // formula 926: 5 nodes
 void formula_926(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_926(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0589843835566543, 0.0589843835566543);  // 0.058984383556654300348
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8334047259796085, 0.8334047259796085);  // 0.83340472597960843665
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.09460431123925488, 0.09460431123925488);  // 0.094604311239254879212
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.0589843835566543, 0.0589843835566543);
+  ctx.check("grad z", gz, 0.8334047259796085, 0.8334047259796085);
 }
 // formula 927: 8 nodes
 void formula_927(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_927(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3517942624475363, 0.3517942624475363);  // -0.35179426244753630160
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.04448212153208968, 0.8484534888684752);  // -0.044482121532089678507
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3517942624475363, 0.3517942624475363);
+  ctx.check("grad y", gy, -0.3517942624475363, 0.3517942624475363);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 928: 5 nodes
 void formula_928(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_928(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.279843142275614, 0.279843142275614);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 929: 7 nodes
 void formula_929(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_929(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3291343927892039, 1.2256105090991039);  // -0.32913439278920391883
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0779263536452963, 4.013916187448299);
+  ctx.check("grad y", gy, -0.3291343927892039, 1.2256105090991039);
+  ctx.check("grad z", gz, 0.0, 0.0);
   constexpr auto g = y + -lz::cosh(x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_930(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.10654288263174871, 0.32641023822007553);  // 0.10654288263174871848
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0596711386956653, 0.6533845834972896);  // 0.059671138695665298483
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.044038107442841576, 0.1349174040171478);
+  ctx.check("grad y", gy, 0.10654288263174871, 0.32641023822007553);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 931: 7 nodes
 void formula_931(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_931(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.10779458940830669, 0.10779458940830669);  // -0.10779458940830669376
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 1.6346911959796924, 1.819687103778735);  // 1.6346911959796923919
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07168338662948281, 0.07168338662948281);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.10779458940830669, 0.10779458940830669);
 }
 // formula 932: 5 nodes
 void formula_932(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_932(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5301465921546558, 0.5301465921546558);  // 0.53014659215465574806
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.5597572847192825, 0.5597572847192825);
+  ctx.check("grad y", gy, 0.5301465921546558, 0.5301465921546558);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 933: 8 nodes
 void formula_933(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_933(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.807120959557788, 0.807120959557788);  // 0.80712095955778794768
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.3671298275326444, 2.067884537090141);  // 0.36712982753264440008
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.070890139729786, 1.070890139729786);
+  ctx.check("grad y", gy, 0.807120959557788, 0.807120959557788);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 934: 8 nodes
 void formula_934(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_934(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.22579863526798052, 0.22579863526798052);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 935: 8 nodes
 void formula_935(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_935(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.537110662378204, 0.7449252844869381);  // -0.53711066237820409498
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.07065963096890626, 0.07065963096890626);
+  ctx.check("grad y", gy, -0.537110662378204, 0.7449252844869381);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 936: 5 nodes
 void formula_936(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_936(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.1094270031574285, 1.1094270031574285);  // -1.1094270031574283832
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.3958245750533433, 1.3958245750533433);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.1094270031574285, 1.1094270031574285);
 }
 // formula 937: 8 nodes
 void formula_937(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_937(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.07071070508800807, 0.10922048740602354);  // -0.070710705088008078487
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.18865127495273293, 0.5030299303688576);  // 0.18865127495273291722
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.3583616156145834, 0.5535290629094962);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.07071070508800807, 0.10922048740602354);
 }
 // formula 938: 6 nodes
 void formula_938(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_938(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6531159874050344, 0.6531159874050344);  // 0.65311598740503443168
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8258428456041879, 0.8258428456041879);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.6531159874050344, 0.6531159874050344);
 }
 // formula 939: 8 nodes
 void formula_939(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_939(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8204084427838297, 0.8204084427838297);  // -0.82040844278382973703
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5363231788396745, 0.5363231788396745);  // 0.53632317883967454000
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.8204084427838297, 0.8204084427838297);
+  ctx.check("grad z", gz, 0.5363231788396745, 0.5363231788396745);
   constexpr auto g = lz::cos(lz::exp(lz::atan(z) / x));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_940(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.3599171678963048, 0.3599171678963048);  // -0.35991716789630480845
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.27854152823914013, 0.27854152823914013);
+  ctx.check("grad y", gy, -0.3599171678963048, 0.3599171678963048);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 941: 5 nodes
 void formula_941(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_941(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.03002352160471794, 0.03002352160471794);  // 0.030023521604717939590
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.011874153457835454, 0.011874153457835454);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.03002352160471794, 0.03002352160471794);
 }
 // formula 942: 8 nodes
 void formula_942(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_942(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.29058212312211096, 0.29058212312211096);  // 0.29058212312211094257
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.1839599039065223, 0.24060765051102237);  // -0.18395990390652229921
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.29058212312211096, 0.29058212312211096);
+  ctx.check("grad z", gz, -0.1839599039065223, 0.24060765051102237);
 }
 // formula 943: 8 nodes
 void formula_943(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_943(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.21054410874871707, 0.21054410874871707);  // 0.21054410874871707981
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.1383831408069946, 0.1383831408069946);  // 0.13838314080699459244
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.046311457287220525, 0.046311457287220525);  // -0.046311457287220525734
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.21054410874871707, 0.21054410874871707);
+  ctx.check("grad y", gy, 0.21054410874871707, 0.21054410874871707);
+  ctx.check("grad z", gz, 0.1383831408069946, 0.1383831408069946);
 }
 // formula 944: 7 nodes
 void formula_944(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_944(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.4688912094165734, 0.4688912094165734);  // -0.46889120941657343256
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.2534565841020932, 0.2534565841020932);  // 0.25345658410209323407
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.0068894360397138, 1.0068894360397138);  // 1.0068894360397138144
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.4688912094165734, 0.4688912094165734);
+  ctx.check("grad z", gz, 0.2534565841020932, 0.2534565841020932);
 }
 // formula 945: 6 nodes
 void formula_945(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_945(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7341565931737632, 0.7341565931737632);  // 0.73415659317376320198
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.7341565931737632, 0.7341565931737632);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7341565931737632, 0.7341565931737632);
 }
 // formula 946: 8 nodes
 void formula_946(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_946(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.478920674257876, 1.478920674257876);  // 1.4789206742578759995
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.5276296697926746, 1.5276296697926746);
+  ctx.check("grad y", gy, 1.478920674257876, 1.478920674257876);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 947: 7 nodes
 void formula_947(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_947(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.12961209848755487, 0.6938765634720251);  // 0.12961209848755486290
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.12961209848755487, 0.6938765634720251);
+  ctx.check("grad y", gy, 0.12961209848755487, 0.6938765634720251);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 948: 7 nodes
 void formula_948(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_948(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5991711433632724, 0.7054927258975979);  // 0.59917114336327232420
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0050988405611578, 1.1834513872676462);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5991711433632724, 0.7054927258975979);
 }
 // formula 949: 5 nodes
 void formula_949(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_949(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.8238449516462577, 0.8238449516462577);  // 0.82384495164625769262
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.5598256489403932, 0.5598256489403932);  // 0.55982564894039320725
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.48640908358287377, 0.48640908358287377);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.8238449516462577, 0.8238449516462577);
   constexpr auto g = lz::square(lz::sinh(lz::exp(z)) + x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);

@@ -21,6 +21,10 @@ void formula_950(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.42530917246144195, 0.42530917246144195);  // 0.42530917246144195664
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6850597574798217, 0.6850597574798217);  // -0.68505975747982177634
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.3090543546143729, 0.3090543546143729);  // 0.30905435461437293744
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.42530917246144195, 0.42530917246144195);
+  ctx.check("grad z", gz, -0.6850597574798217, 0.6850597574798217);
 }
 // formula 951: 6 nodes
 void formula_951(fuzz::context& ctx) {
@@ -32,6 +36,10 @@ void formula_951(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5358157908127157, 0.5358157908127157);  // 0.53581579081271571460
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.7590986173546127, 0.7590986173546127);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.5358157908127157, 0.5358157908127157);
 }
 // formula 952: 5 nodes
 void formula_952(fuzz::context& ctx) {
@@ -43,6 +51,10 @@ void formula_952(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.77232821799397, 0.77232821799397);  // 0.77232821799397003529
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.1265360079132027, 1.1265360079132027);
+  ctx.check("grad y", gy, 0.77232821799397, 0.77232821799397);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 953: 8 nodes
 void formula_953(fuzz::context& ctx) {
@@ -54,6 +66,10 @@ void formula_953(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -5.9910484215626125, 5.9910484215626125);  // -5.9910484215626122878
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.3907233809337673, 0.3907233809337673);
+  ctx.check("grad y", gy, -5.9910484215626125, 5.9910484215626125);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 954: 8 nodes
 void formula_954(fuzz::context& ctx) {
@@ -65,6 +81,10 @@ void formula_954(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 12.940810397943887, 12.940810397943887);  // 12.940810397943886142
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -116.95111362227705, 116.95111362227705);  // -116.95111362227704696
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 216.40232460704897, 216.40232460704897);
+  ctx.check("grad y", gy, 12.940810397943887, 12.940810397943887);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 955: 7 nodes
 void formula_955(fuzz::context& ctx) {
@@ -76,6 +96,10 @@ void formula_955(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -1.407632122980687, 3.572806976437596);  // -1.4076321229806870117
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.592093779202614, 0.592093779202614);
+  ctx.check("grad y", gy, -1.407632122980687, 3.572806976437596);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 956: 7 nodes
 void formula_956(fuzz::context& ctx) {
@@ -87,6 +111,10 @@ void formula_956(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.5986103547185196, 0.5986103547185196);  // -0.59861035471851963882
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.39085558400264264, 0.679041672794799);  // 0.39085558400264262627
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.655112158848406, 1.1381402093762234);  // 0.65511215884840602792
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.5986103547185196, 0.5986103547185196);
+  ctx.check("grad z", gz, 0.39085558400264264, 0.679041672794799);
 }
 // formula 957: 7 nodes
 void formula_957(fuzz::context& ctx) {
@@ -98,6 +126,10 @@ void formula_957(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 2.2918204253433805, 2.2918204253433805);  // 2.2918204253433806166
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -4.3818460678515745, 4.3818460678515745);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 2.2918204253433805, 2.2918204253433805);
 }
 // formula 958: 5 nodes
 void formula_958(fuzz::context& ctx) {
@@ -109,6 +141,10 @@ void formula_958(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.6005506231784468, 1.6005506231784468);  // 1.6005506231784467630
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.1637901717730634, 1.1637901717730634);
+  ctx.check("grad y", gy, 1.6005506231784468, 1.6005506231784468);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 959: 7 nodes
 void formula_959(fuzz::context& ctx) {
@@ -121,6 +157,10 @@ void formula_959(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -6.250096067490344, 6.250096067490344);  // -6.2500960674903440137
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 8.972660814629718, 8.972660814629718);  // 8.9726608146297184561
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -7.361704123952065, 7.361704123952065);  // -7.3617041239520652009
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -6.250096067490344, 6.250096067490344);
+  ctx.check("grad z", gz, 8.972660814629718, 8.972660814629718);
   constexpr auto g = y * 3 * x;
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -139,6 +179,10 @@ void formula_960(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.47560874602567155, 0.47560874602567155);  // -0.47560874602567154885
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -1.5421263992553513, 1.5421263992553513);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.47560874602567155, 0.47560874602567155);
 }
 // formula 961: 8 nodes
 void formula_961(fuzz::context& ctx) {
@@ -150,6 +194,10 @@ void formula_961(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.30215270312414916, 0.840506652725712);  // 0.30215270312414913467
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.30215270312414916, 0.840506652725712);
+  ctx.check("grad y", gy, 0.30215270312414916, 0.840506652725712);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 962: 8 nodes
 void formula_962(fuzz::context& ctx) {
@@ -161,6 +209,10 @@ void formula_962(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8533751509091274, 1.1466248490908726);  // 0.85337515090912743097
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.06755952118432346, 0.09077534739569125);
+  ctx.check("grad y", gy, 0.8533751509091274, 1.1466248490908726);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 963: 6 nodes
 void formula_963(fuzz::context& ctx) {
@@ -172,6 +224,10 @@ void formula_963(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.073821314751507, 1.073821314751507);  // 1.0738213147515070010
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.7794660815526, 0.7794660815526);  // 0.77946608155259997874
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.48884942873897086, 0.48884942873897086);
+  ctx.check("grad y", gy, 1.073821314751507, 1.073821314751507);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 964: 8 nodes
 void formula_964(fuzz::context& ctx) {
@@ -183,6 +239,10 @@ void formula_964(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7192304456499219, 0.7192304456499219);  // 0.71923044564992184822
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.7192304456499219, 0.7192304456499219);
 }
 // formula 965: 7 nodes
 void formula_965(fuzz::context& ctx) {
@@ -194,6 +254,10 @@ void formula_965(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5352594184228232, 0.5352594184228232);  // 0.53525941842282316635
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.5352594184228232, 0.5352594184228232);  // 0.53525941842282316635
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 1.106420493943231, 2.604955648194924);  // 1.1064204939432308389
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5352594184228232, 0.5352594184228232);
+  ctx.check("grad z", gz, 0.5352594184228232, 0.5352594184228232);
 }
 // formula 966: 6 nodes
 void formula_966(fuzz::context& ctx) {
@@ -205,6 +269,10 @@ void formula_966(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.20702586338947182, 0.20702586338947182);  // -0.20702586338947182606
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -0.36964038969514423, 0.5245579113755109);  // -0.36964038969514424862
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8032132055252845, 0.8032132055252845);
+  ctx.check("grad y", gy, -0.20702586338947182, 0.20702586338947182);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 967: 8 nodes
 void formula_967(fuzz::context& ctx) {
@@ -216,6 +284,10 @@ void formula_967(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.0, 1.0);  // -1.0000000000000000000
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.36602511953814815, 0.36602511953814815);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.0, 1.0);
 }
 // formula 968: 8 nodes
 void formula_968(fuzz::context& ctx) {
@@ -227,6 +299,10 @@ void formula_968(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.03596432856327737, 1.4271028231247758);  // -0.035964328563277373380
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.15816346274571882, 0.15816346274571882);
+  ctx.check("grad y", gy, -0.03596432856327737, 1.4271028231247758);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 969: 8 nodes
 void formula_969(fuzz::context& ctx) {
@@ -239,6 +315,10 @@ void formula_969(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.5007303748822877, 0.5007303748822877);  // 0.50073037488228761947
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.3957761463355656, 3.3957761463355656);  // 3.3957761463355656174
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.5007303748822877, 0.5007303748822877);
+  ctx.check("grad z", gz, 3.3957761463355656, 3.3957761463355656);
   constexpr auto g = lz::sin(- -lz::abs(lz::atan2(y, x)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -257,6 +337,10 @@ void formula_970(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7441051062610051, 0.7441051062610051);  // 0.74410510626100514910
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.064134251828865, 3.064134251828865);  // 3.0641342518288650902
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.7441051062610051, 0.7441051062610051);
+  ctx.check("grad z", gz, 3.064134251828865, 3.064134251828865);
 }
 // formula 971: 8 nodes
 void formula_971(fuzz::context& ctx) {
@@ -268,6 +352,10 @@ void formula_971(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8102368968896749, 0.8102368968896749);  // -0.81023689688967488194
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.8102368968896749, 0.8102368968896749);
+  ctx.check("grad y", gy, -0.8102368968896749, 0.8102368968896749);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 972: 7 nodes
 void formula_972(fuzz::context& ctx) {
@@ -279,6 +367,10 @@ void formula_972(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -61.83021702745268, 61.83021702745268);  // -61.830217027452683845
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -88.8430898773655, 88.8430898773655);  // -88.843089877365497460
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 16.343744284943067, 16.343744284943067);
+  ctx.check("grad y", gy, -61.83021702745268, 61.83021702745268);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 973: 6 nodes
 void formula_973(fuzz::context& ctx) {
@@ -290,6 +382,10 @@ void formula_973(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.8209330158833557, 0.8209330158833557);  // 0.82093301588335570414
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4011805798818131, 0.4011805798818131);  // -0.40118057988181309789
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.8209330158833557, 0.8209330158833557);
+  ctx.check("grad z", gz, -0.4011805798818131, 0.4011805798818131);
 }
 // formula 974: 8 nodes
 void formula_974(fuzz::context& ctx) {
@@ -301,6 +397,10 @@ void formula_974(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.06681572332089122, 0.06681572332089122);  // 0.066815723320891217031
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.056979725225149234, 0.056979725225149234);  // -0.056979725225149232297
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.05727611228672443, 0.23542697947619406);  // 0.057276112286724429729
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.06681572332089122, 0.06681572332089122);
+  ctx.check("grad z", gz, -0.056979725225149234, 0.056979725225149234);
 }
 // formula 975: 8 nodes
 void formula_975(fuzz::context& ctx) {
@@ -312,6 +412,10 @@ void formula_975(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -3.82626274694824, 3.82626274694824);  // -3.8262627469482398855
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -12.047046089407072, 12.047046089407072);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -3.82626274694824, 3.82626274694824);
 }
 // formula 976: 7 nodes
 void formula_976(fuzz::context& ctx) {
@@ -323,6 +427,10 @@ void formula_976(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.1552327252386905, 1.1552327252386905);  // 1.1552327252386904459
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.514497897394499, 0.514497897394499);
+  ctx.check("grad y", gy, 1.1552327252386905, 1.1552327252386905);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 977: 6 nodes
 void formula_977(fuzz::context& ctx) {
@@ -334,6 +442,10 @@ void formula_977(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.21786268124514832, 0.5266135890079684);  // 0.21786268124514831455
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.619546099279988, 0.6825133411951256);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.21786268124514832, 0.5266135890079684);
 }
 // formula 978: 7 nodes
 void formula_978(fuzz::context& ctx) {
@@ -345,6 +457,10 @@ void formula_978(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.2621394387394024, 0.2621394387394024);  // -0.26213943873940236646
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.19144951026070006, 0.9093106868083513);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.2621394387394024, 0.2621394387394024);
 }
 // formula 979: 6 nodes
 void formula_979(fuzz::context& ctx) {
@@ -357,6 +473,10 @@ void formula_979(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.6878489324327257, 0.6878489324327257);  // -0.68784893243272570598
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6878489324327257, 0.6878489324327257);  // 0.68784893243272570598
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), -0.9995054080351774, 8.789254933542184);  // -0.99950540803517740743
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.018663207464918594, 2.8686190411255783);
+  ctx.check("grad y", gy, -0.6878489324327257, 0.6878489324327257);
+  ctx.check("grad z", gz, 0.6878489324327257, 0.6878489324327257);
   constexpr auto g = lz::cos(lz::abs(-lz::atan2(z, x)));
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -375,6 +495,10 @@ void formula_980(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.09174943537674769, 0.6553808925537982);  // 0.091749435376747695038
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.16079935938393525, 0.16079935938393525);
+  ctx.check("grad y", gy, 0.09174943537674769, 0.6553808925537982);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 981: 6 nodes
 void formula_981(fuzz::context& ctx) {
@@ -386,6 +510,10 @@ void formula_981(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.1598147731077728, 0.1598147731077728);  // -0.15981477310777281761
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.19461988236964656, 0.19461988236964656);  // -0.19461988236964657051
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.1598147731077728, 0.1598147731077728);
+  ctx.check("grad z", gz, -0.19461988236964656, 0.19461988236964656);
 }
 // formula 982: 5 nodes
 void formula_982(fuzz::context& ctx) {
@@ -397,6 +525,10 @@ void formula_982(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.4248351226908145, 0.4248351226908145);  // -0.42483512269081451286
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.6443467442287197, 0.6443467442287197);  // 0.64434674422871978490
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6927195970934974, 0.6927195970934974);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.4248351226908145, 0.4248351226908145);
 }
 // formula 983: 7 nodes
 void formula_983(fuzz::context& ctx) {
@@ -408,6 +540,10 @@ void formula_983(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -1.4242388260077747, 1.4242388260077747);  // -1.4242388260077746515
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.4242388260077747, 1.4242388260077747);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -1.4242388260077747, 1.4242388260077747);
 }
 // formula 984: 7 nodes
 void formula_984(fuzz::context& ctx) {
@@ -419,6 +555,10 @@ void formula_984(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.9998672015082481, 1.0001327984917519);  // 0.99986720150824820257
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 3.205926653208337, 3.205926653208337);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.9998672015082481, 1.0001327984917519);
 }
 // formula 985: 7 nodes
 void formula_985(fuzz::context& ctx) {
@@ -430,6 +570,10 @@ void formula_985(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.059388127974239, 1.059388127974239);  // 1.0593881279742389906
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6554767112967981, 0.8987633010717667);
+  ctx.check("grad y", gy, 1.059388127974239, 1.059388127974239);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 986: 5 nodes
 void formula_986(fuzz::context& ctx) {
@@ -441,6 +585,10 @@ void formula_986(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.0, 1.0);
+  ctx.check("grad y", gy, 1.0, 1.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 987: 8 nodes
 void formula_987(fuzz::context& ctx) {
@@ -452,6 +600,10 @@ void formula_987(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 1.0650974054462554, 1.0650974054462554);  // 1.0650974054462553768
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.35503246848208514, 0.35503246848208514);  // 0.35503246848208512558
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.4625299724321998, 0.4625299724321998);
+  ctx.check("grad y", gy, 1.0650974054462554, 1.0650974054462554);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 988: 7 nodes
 void formula_988(fuzz::context& ctx) {
@@ -463,6 +615,10 @@ void formula_988(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.3689447307107537, 0.3689447307107537);  // 0.36894473071075366995
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0611834924904728, 1.0611834924904728);  // 1.0611834924904727278
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 1.4581187896513361, 1.4581187896513361);  // 1.4581187896513360507
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.4970559188386356, 1.4970559188386356);
+  ctx.check("grad y", gy, 0.3689447307107537, 0.3689447307107537);
+  ctx.check("grad z", gz, 1.0611834924904728, 1.0611834924904728);
 }
 // formula 989: 8 nodes
 void formula_989(fuzz::context& ctx) {
@@ -475,6 +631,10 @@ void formula_989(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.6237046071077464, 0.6237046071077464);  // -0.62370460710774649128
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.2640719731501545, 0.2640719731501545);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, -0.6237046071077464, 0.6237046071077464);
   constexpr auto g = lz::sinh(x) * (lz::cbrt(y) + z);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
@@ -493,6 +653,10 @@ void formula_990(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.29129146539166045, 0.29129146539166045);  // -0.29129146539166042743
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.118614601679815, 0.118614601679815);  // -0.11861460167981500064
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), -1.66046727194365, 1.66046727194365);  // -1.6604672719436500443
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 1.9280533648322966, 1.9280533648322966);
+  ctx.check("grad y", gy, -0.29129146539166045, 0.29129146539166045);
+  ctx.check("grad z", gz, -0.118614601679815, 0.118614601679815);
 }
 // formula 991: 8 nodes
 void formula_991(fuzz::context& ctx) {
@@ -504,6 +668,10 @@ void formula_991(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.3239226436786317, 0.6667860967422504);  // 0.32392264367863172776
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.32020505179180336, 0.6591335332926935);  // 0.32020505179180337893
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.575534531238653, 0.575534531238653);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 0.3239226436786317, 0.6667860967422504);
 }
 // formula 992: 7 nodes
 void formula_992(fuzz::context& ctx) {
@@ -515,6 +683,10 @@ void formula_992(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.8493814370687611, 3.6567961888074847);  // -0.84938143706876107227
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.7599202002217651, 3.27164354045544);  // 0.75992020022176505013
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), -0.6954129195451936, 17.736078902481967);  // -0.69541291954519352198
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.8493814370687611, 3.6567961888074847);
+  ctx.check("grad z", gz, 0.7599202002217651, 3.27164354045544);
 }
 // formula 993: 7 nodes
 void formula_993(fuzz::context& ctx) {
@@ -526,6 +698,10 @@ void formula_993(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.05347988583401137, 0.05347988583401137);  // 0.053479885834011374420
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.5498294030297269, 0.5498294030297269);  // 0.54982940302972692593
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, -0.05347988583401137, 0.05347988583401137);
+  ctx.check("grad y", gy, 0.05347988583401137, 0.05347988583401137);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 994: 8 nodes
 void formula_994(fuzz::context& ctx) {
@@ -537,6 +713,10 @@ void formula_994(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -3.0, 3.0);  // -3.0000000000000000000
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6934309170467778, 0.6934309170467778);
+  ctx.check("grad y", gy, -3.0, 3.0);
+  ctx.check("grad z", gz, 0.0, 0.0);
 }
 // formula 995: 5 nodes
 void formula_995(fuzz::context& ctx) {
@@ -548,6 +728,10 @@ void formula_995(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.0, 1.0);  // 1.0000000000000000000
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.6426695567411325, 0.6426695567411325);
+  ctx.check("grad y", gy, 0.0, 0.0);
+  ctx.check("grad z", gz, 1.0, 1.0);
 }
 // formula 996: 7 nodes
 void formula_996(fuzz::context& ctx) {
@@ -559,6 +743,10 @@ void formula_996(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), -0.30724894083740495, 0.30724894083740495);  // -0.30724894083740494704
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 3.2721263410744355, 3.2721263410744355);  // 3.2721263410744354919
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, -0.30724894083740495, 0.30724894083740495);
+  ctx.check("grad z", gz, 3.2721263410744355, 3.2721263410744355);
 }
 // formula 997: 6 nodes
 void formula_997(fuzz::context& ctx) {
@@ -570,6 +758,10 @@ void formula_997(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.6050151105355662, 0.6050151105355662);  // 0.60501511053556628029
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 0.6232069718338238, 0.6232069718338238);  // 0.62320697183382376694
   ctx.check("d2/dxdz", lz::eval(lz::d(f, x, z), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.6050151105355662, 0.6050151105355662);
+  ctx.check("grad z", gz, 0.6232069718338238, 0.6232069718338238);
 }
 // formula 998: 6 nodes
 void formula_998(fuzz::context& ctx) {
@@ -581,6 +773,10 @@ void formula_998(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.2935679814227705, 0.2935679814227705);  // 0.29356798142277052705
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), 1.5435831054107716, 1.5435831054107716);  // 1.5435831054107715822
   ctx.check("d2/dydz", lz::eval(lz::d(f, y, z), x = X, y = Y, z = Z), 0.8078772631249059, 1.620317911185539);  // 0.80787726312490597099
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.2559903940845092, 0.2559903940845092);
+  ctx.check("grad y", gy, 0.2935679814227705, 0.2935679814227705);
+  ctx.check("grad z", gz, 1.5435831054107716, 1.5435831054107716);
 }
 // formula 999: 7 nodes
 void formula_999(fuzz::context& ctx) {
@@ -593,6 +789,10 @@ void formula_999(fuzz::context& ctx) {
   ctx.check("d/dy", lz::eval(lz::d(f, y), x = X, y = Y, z = Z), 0.7494387378040615, 0.7494387378040615);  // 0.74943873780406140858
   ctx.check("d/dz", lz::eval(lz::d(f, z), x = X, y = Y, z = Z), -0.7494387378040615, 0.7494387378040615);  // -0.74943873780406140858
   ctx.check("d2/dxdy", lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 0.0, 0.0);  // 0
+  auto const [gx, gy, gz] = lz::eval(lz::grad(f, x, y, z), x = X, y = Y, z = Z);
+  ctx.check("grad x", gx, 0.0, 0.0);
+  ctx.check("grad y", gy, 0.7494387378040615, 0.7494387378040615);
+  ctx.check("grad z", gz, -0.7494387378040615, 0.7494387378040615);
   constexpr auto g = lz::atan(z * y * x);
   ctx.law("symmetry d2/dydx == d2/dxdy", lz::eval(lz::d(f, y, x), x = X, y = Y, z = Z), lz::eval(lz::d(f, x, y), x = X, y = Y, z = Z), 1e-12);
   ctx.law("linearity d(3 f - 0.5 g)/dx", lz::eval(lz::d(3_c * f - 0.5 * g, x), x = X, y = Y, z = Z), 3 * lz::eval(lz::d(f, x), x = X, y = Y, z = Z) - 0.5 * lz::eval(lz::d(g, x), x = X, y = Y, z = Z), 1e-10);
