@@ -87,6 +87,9 @@ TEST_CASE("the sweep agrees with the adjoint form and lz::d on every scalar oper
                  pz);
   check_gradient(3 * (x + 3) * (x + 3) + 0.5 * y * y * y + 2 - z, px, py, pz);
   check_gradient((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) + z, px, py, pz);
+  // one type, other numbers: not a square; constant factors and divisors folded
+  check_gradient((1 - x) * (2 - x) + (y + 0.5) * (y + 0.25) * z + x / 2_c - 3_c * y * z / (-4_c), px, py, pz);
+  check_gradient(-(x * y) / (1_c / 3_c) + lz::pow(z, 2_c) * 5_c - lz::pow(x * z, -3_c / 2_c) * 0.5, px, py, pz);
 }
 
 TEST_CASE("lz::grad over variables is a sweep node where the adjoint form would be large", "[sweep]") {

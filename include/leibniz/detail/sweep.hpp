@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // leibniz: the gradient of a scalar formula by one static reverse sweep over its tree
-// (issue 10's shared form, first part: a prototype measured in docs/compile-time.md).
+// (docs/design.md, "Gradients by one reverse sweep").
 #ifndef LEIBNIZ_DETAIL_SWEEP_HPP
 #define LEIBNIZ_DETAIL_SWEEP_HPP
 
@@ -95,10 +95,9 @@ constexpr std::size_t adjoint_estimate(std::size_t carried) {
 }
 
 /// Whether lz::grad(f, V...) is a sweep node rather than the adjoint form (config.hpp,
-/// LEIBNIZ_CONFIG_SWEEP_RATIO). Measured (docs/performance.md): W3, the chained Rosenbrock
-/// function over 16 variables, estimate 3.1 times its 269 nodes, 15.5 ns in adjoint form
-/// against 17.3 by the sweep; the generated 50-node formula of bench/compile, 8.8 times,
-/// 1,432 ns against 464.
+/// LEIBNIZ_CONFIG_SWEEP_RATIO; the measurements behind the threshold are in docs/design.md:
+/// W3 at 3.1 times is faster in adjoint form, the generated 50-node formula at 8.8 times
+/// three times faster by the sweep).
 template <class E, class... V>
 inline constexpr bool prefers_sweep_v = false;
 template <class E, class... V>
@@ -106,27 +105,17 @@ template <class E, class... V>
 inline constexpr bool prefers_sweep_v<E, V...> =
     adjoint_estimate<E, V...>(0) > std::size_t{LEIBNIZ_CONFIG_SWEEP_RATIO} * size_v<E>;
 
-/// The value of the variable V among bindings B... (scalars only).
-template <class R, class V, class... B>
-constexpr R bound_value(B const&... b) {
-  R out{};
-  ((std::is_same_v<typename B::variable_type, V> ? (void)(out = static_cast<R>(b.value)) : (void)0), ...);
-  return out;
-}
-
-template <class F>
 inline constexpr variable<"@e"> at_e{};
-template <class F>
 inline constexpr variable<"@u"> at_u{};
 /// f'(u) of a unary function as a formula of its placeholders e = f(u) and u, built once
 /// per function (not per node).
 template <class F>
-inline constexpr auto local_derivative = F::derivative(at_e<F>, at_u<F>);
+inline constexpr auto local_derivative = F::derivative(at_e, at_u);
 
 /// forward and backward are inlined into one body (gradient_with): a node is one
 /// statement, and its value stays in a register or a stack slot of that body. Left to its
-/// heuristics, g++ kept the forward pass of W3 (300 nodes) out of line and the values went
-/// through memory: 54 ns against 19.
+/// heuristics, g++ kept the forward pass of W3's gradient (269 nodes, taken by the sweep for
+/// the measurement) out of line and the values went through memory: 54 ns against 18.
 template <std::size_t B, class R, class E, class Lookup>
 [[gnu::always_inline]] constexpr void forward(E const& e, R* v, Lookup const& lookup) {
   constexpr std::size_t r = B + size_v<E> - 1;
@@ -183,21 +172,6 @@ inline constexpr std::size_t position_v = [] {
   return i;
 }();
 
-/// Whether two subtrees of one type hold the same numbers: then they are one function of
-/// the variables (at compile time when the type holds no number).
-template <class E>
-constexpr bool same_numbers(E const& a, E const& b) {
-  if constexpr (is_stateless_v<E>) {
-    return true;
-  } else if constexpr (is_literal_v<E>) {
-    return value(a) == value(b);
-  } else {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-      return (same_numbers(boost::hana::at_c<I>(a.elements), boost::hana::at_c<I>(b.elements)) && ...);
-    }(std::make_index_sequence<boost::hana::length(decltype(a.elements){})>{});
-  }
-}
-
 /// adj scaled by the compile-time constant S (no operation for 1 and -1).
 template <class S, class R>
 [[gnu::always_inline]] constexpr R scaled(R adj) {
@@ -218,9 +192,6 @@ inline constexpr bool foldable_v = [] {
 template <class S, class C>
 using times_t = constant<std::ratio_multiply<std::ratio<S::num, S::den>, std::ratio<C::num, C::den>>::num,
                          std::ratio_multiply<std::ratio<S::num, S::den>, std::ratio<C::num, C::den>>::den>;
-template <class C>
-using reciprocal_t = constant<(C::num < 0 ? -C::den : C::den), (C::num < 0 ? -C::num : C::num)>;
-
 template <std::size_t B, class S, class R, class... V, class E>
 [[gnu::always_inline]] constexpr void backward(E const& e, R const* v, R adj, std::array<R, sizeof...(V)>& g);
 
@@ -266,9 +237,10 @@ template <std::size_t B, class S, class R, class... V, class E>
       } else if constexpr (is_constant_v<A1>) {
         backward_times<B, S, A1, R, V...>(a, v, adj, g);
       } else {
-        // u u, as W2 and W3 write squares: one pass below u with twice the adjoint
+        // u u, as W2 and W3 write squares: one pass below u with twice the adjoint when
+        // both hold the same numbers, so are one function (cse.hpp's same_numbers)
         if constexpr (std::is_same_v<A0, A1>) {
-          if (same_numbers(a, b)) {
+          if (detail::same_numbers(a, b)) {
             backward_times<B, S, constant<2>, R, V...>(a, v, adj * v[ra], g);
             return;
           }
@@ -277,13 +249,10 @@ template <std::size_t B, class S, class R, class... V, class E>
         backward<ra + 1, S, R, V...>(b, v, adj * v[ra], g);
       }
     } else if constexpr (is_div_v<E>) {
-      if constexpr (is_constant_v<A1>) {
-        backward_times<B, S, reciprocal_t<A1>, R, V...>(a, v, adj, g);
-      } else {
-        R const q = adj / v[rb];
-        backward<B, S, R, V...>(a, v, q, g);
-        backward_times<ra + 1, S, minus_one, R, V...>(b, v, q * v[r], g);
-      }
+      // (u / c is built as (1/c) u)
+      R const q = adj / v[rb];
+      backward<B, S, R, V...>(a, v, q, g);
+      backward_times<ra + 1, S, minus_one, R, V...>(b, v, q * v[r], g);
     } else {
       using P = arg_t<1, E>;
       if constexpr (is_constant_v<P>) {  // p u^(p-1)
@@ -301,7 +270,7 @@ template <std::size_t B, class S, class R, class... V, class E>
     backward<B, S, R, V...>(arg<0>(e), v, adj, g);
   } else {
     using F = call_function_t<E>;
-    R const du = eval(local_derivative<F>, at_e<F> = v[r], at_u<F> = v[r - 1]);
+    R const du = eval(local_derivative<F>, at_e = v[r], at_u = v[r - 1]);
     backward<B, S, R, V...>(arg<0>(e), v, adj * du, g);
   }
 }
@@ -326,23 +295,6 @@ struct group {
     return gradient_with<R, V...>(f, lookup);
   }
 };
-
-/// The value of f at the bindings b... by the forward pass alone.
-template <class E, class... Bs>
-constexpr auto value_of(E const& f, Bs const&... b) {
-  using R = typename result_scalar<Bs...>::type;
-  R v[size_v<E>];
-  forward<0>(f, v, [&](auto const& x) { return bound_value<R, std::remove_cvref_t<decltype(x)>>(b...); });
-  return v[size_v<E> - 1];
-}
-
-/// d f / d V... at the bindings b..., as an array in the order of V....
-template <class... V, class E, class... Bs>
-constexpr auto gradient(E const& f, Bs const&... b) {
-  using R = typename result_scalar<Bs...>::type;
-  return gradient_with<R, std::remove_cv_t<V>...>(
-      f, [&](auto const& x) { return bound_value<R, std::remove_cvref_t<decltype(x)>>(b...); });
-}
 
 }  // namespace leibniz::detail::sweep
 
