@@ -147,11 +147,6 @@ constexpr auto adjoint_at(F const& f, W const& w, C const& c) {
     return g;
 }
 
-/// Whether every variable of F is bound to a number in the evaluation of value context C.
-template <class F, class C>
-inline constexpr bool bound_to_numbers_v = []<class... X>(boost::mp11::mp_list<X...>*) {
-  return (std::is_arithmetic_v<std::remove_cvref_t<decltype(std::declval<C const&>()(X{}))>> && ...);
-}(static_cast<variables_t<F>*>(nullptr));
 }  // namespace detail
 
 namespace fn {
@@ -169,7 +164,7 @@ struct reverse_gradient_t {
   static constexpr std::string_view name = "grad";
   static constexpr bool expands = true;
   using sweep_group = detail::sweep::group<W...>;
-  static constexpr std::size_t sweep_position = detail::sweep::position_v<V, W...>;
+  static constexpr std::size_t sweep_position = boost::mp11::mp_find<boost::mp11::mp_list<W...>, V>::value;
   template <class E>
   static constexpr auto expand(E const& e) {
     return detail::adjoint_at(detail::arg<0>(e), V{}, constant<1>{});
@@ -177,7 +172,7 @@ struct reverse_gradient_t {
   template <class E, class C>
   static constexpr auto value(E const& e, C const& v) {
     using F = std::remove_cvref_t<decltype(detail::arg<0>(e))>;
-    if constexpr (detail::bound_to_numbers_v<F, C>)
+    if constexpr (detail::bound_to_numbers_v<F, std::remove_cvref_t<decltype(v.env)>>)
       return sweep_group::template gradient<typename C::scalar>(detail::arg<0>(e), [&v](auto const& x) {
         return v(x);
       })[sweep_position];

@@ -313,6 +313,11 @@ struct one_sweep<E0, E...> {
       sizeof...(E) > 0 && ((std::is_same_v<typename sweep_item<E>::group, group> &&
                             std::is_same_v<typename sweep_item<E>::operand, operand>) && ...);
 };
+/// Whether every variable of formula F is bound to a number in environment Env.
+template <class F, class Env>
+inline constexpr bool bound_to_numbers_v = []<class... X>(boost::mp11::mp_list<X...>*) {
+  return (std::is_arithmetic_v<std::remove_cvref_t<decltype(std::declval<Env const&>().template get<X>())>> && ...);
+}(static_cast<variables_t<F>*>(nullptr));
 /// Whether formulas E... are the items of one gradient whose formula has every variable
 /// bound to a number by bindings B....
 template <class Formulas, class... B>
@@ -320,11 +325,7 @@ inline constexpr bool is_one_sweep_over_numbers_v = false;
 template <class... E, class... B>
   requires one_sweep<E...>::value
 inline constexpr bool is_one_sweep_over_numbers_v<std::tuple<E...>, B...> =
-    []<class... X>(boost::mp11::mp_list<X...>*) {
-      return (std::is_arithmetic_v<
-                  std::remove_cvref_t<decltype(std::declval<environment<no_cache, B...> const&>().template get<X>())>> &&
-              ...);
-    }(static_cast<variables_t<typename one_sweep<E...>::operand>*>(nullptr));
+    bound_to_numbers_v<typename one_sweep<E...>::operand, environment<no_cache, B...>>;
 
 template <class T>
 inline constexpr bool is_expression_tuple_v = false;

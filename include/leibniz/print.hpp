@@ -107,19 +107,7 @@ rendered render_binary(E const& e, std::string_view op, prec level) {
 }
 
 template <bool Latex, class E>
-rendered render_call_node(E const& e);
-
-template <bool Latex, class E>
 rendered render_call(E const& e) {
-  using F = call_function_t<E>;
-  if constexpr (expandable<E>)
-    return render<Latex>(F::expand(e));  // a gradient evaluated by a sweep: printed as its formula
-  else
-    return render_call_node<Latex>(e);
-}
-
-template <bool Latex, class E>
-rendered render_call_node(E const& e) {
   using F = call_function_t<E>;
   auto args = boost::hana::unpack(e.elements, [](auto const&, auto const&... a) {
     std::string s;
@@ -239,6 +227,8 @@ rendered render(E const& e) {
               prec::power};
   } else if constexpr (is_stack_v<E>) {
     return render_stack<Latex>(e);
+  } else if constexpr (expandable<E>) {
+    return render<Latex>(call_function_t<E>::expand(e));  // a gradient evaluated by a sweep: its formula
   } else {
     static_assert(is_call_v<E>, "leibniz: cannot print this node");
     return render_call<Latex>(e);

@@ -12,6 +12,9 @@
 #include <leibniz/functions.hpp>
 #include <leibniz/inspect.hpp>
 
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -65,12 +68,15 @@ template <class F, class A>
   requires(is_elementwise_function_v<F> && requires { F::derivative(variable<"@e">{}, variable<"@u">{}); })
 inline constexpr bool supported_v<call_node<F, A>> = supported_v<A>;
 
+template <class E, class... V>
+inline constexpr bool depends_on_any_v = (depends_on_v<E, V> || ...);
+
 /// An estimate of the size of the adjoint form of E (calculus.hpp's adjoint_at) for
 /// variables V...: the cotangent reaching a node copies the siblings and arguments above it,
 /// so each occurrence of a variable costs the size of the cotangent that reaches it.
 template <class E, class... V>
 constexpr std::size_t adjoint_estimate(std::size_t carried) {
-  if constexpr (!(depends_on_v<E, V> || ...)) {
+  if constexpr (!depends_on_any_v<E, V...>) {
     return 0;
   } else if constexpr (is_variable_v<E>) {
     return carried + 1;
@@ -112,7 +118,7 @@ inline constexpr variable<"@u"> at_u{};
 template <class F>
 inline constexpr auto local_derivative = F::derivative(at_e, at_u);
 
-/// forward and backward are inlined into one body (gradient_with): a node is one
+/// forward and backward are inlined into one body (group::gradient): a node is one
 /// statement, and its value stays in a register or a stack slot of that body. Left to its
 /// heuristics, g++ kept the forward pass of W3's gradient (269 nodes, taken by the sweep for
 /// the measurement) out of line and the values went through memory: 54 ns against 18.
@@ -160,18 +166,6 @@ template <std::size_t B, class R, class E, class Lookup>
   }
 }
 
-template <class E, class... V>
-inline constexpr bool depends_on_any_v = (depends_on_v<E, V> || ...);
-
-/// The position of V among W... (their number when it is not there).
-template <class V, class... W>
-inline constexpr std::size_t position_v = [] {
-  constexpr bool same[] = {std::is_same_v<V, W>..., true};
-  std::size_t i = 0;
-  while (!same[i]) ++i;
-  return i;
-}();
-
 /// adj scaled by the compile-time constant S (no operation for 1 and -1).
 template <class S, class R>
 [[gnu::always_inline]] constexpr R scaled(R adj) {
@@ -215,7 +209,7 @@ template <std::size_t B, class S, class R, class... V, class E>
   if constexpr (!depends_on_any_v<E, V...>) {
     // constants, numbers and subtrees free of the variables: nothing flows
   } else if constexpr (is_variable_v<E>) {
-    g[position_v<E, V...>] += scaled<S>(adj);
+    g[boost::mp11::mp_find<boost::mp11::mp_list<V...>, E>::value] += scaled<S>(adj);
   } else if constexpr (is_neg_v<E>) {
     backward_times<B, S, minus_one, R, V...>(arg<0>(e), v, adj, g);
   } else if constexpr (is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E> || is_pow_v<E>) {
@@ -275,24 +269,18 @@ template <std::size_t B, class S, class R, class... V, class E>
   }
 }
 
-/// d f / d V... with the variables' values given by lookup(variable), as an array in the
-/// order of V....
-template <class R, class... V, class E, class Lookup>
-[[gnu::always_inline]] constexpr std::array<R, sizeof...(V)> gradient_with(E const& f, Lookup const& lookup) {
-  R v[size_v<E>];
-  forward<0>(f, v, lookup);
-  std::array<R, sizeof...(V)> g{};
-  backward<0, constant<1>, R, V...>(f, v, R(1), g);
-  return g;
-}
-
-/// The variables of one gradient, lz::grad(f, x, y, ...): the items of its tuple share one
-/// sweep when they are evaluated together (eval.hpp, one_sweep).
+/// The variables of one gradient, lz::grad(f, x, y, ...): gradient(f, lookup) is d f / d V...
+/// with the variables' values given by lookup(variable), in the order of V.... The items of
+/// one lz::grad evaluated together share one sweep (eval.hpp, one_sweep).
 template <class... V>
 struct group {
   template <class R, class E, class Lookup>
   [[gnu::always_inline]] static constexpr std::array<R, sizeof...(V)> gradient(E const& f, Lookup const& lookup) {
-    return gradient_with<R, V...>(f, lookup);
+    R v[size_v<E>];
+    forward<0>(f, v, lookup);
+    std::array<R, sizeof...(V)> g{};
+    backward<0, constant<1>, R, V...>(f, v, R(1), g);
+    return g;
   }
 };
 
