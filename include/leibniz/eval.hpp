@@ -5,6 +5,7 @@
 
 #include <leibniz/detail/cse.hpp>
 #include <leibniz/detail/environment.hpp>
+#include <leibniz/detail/forward.hpp>
 #include <leibniz/detail/math.hpp>
 #include <leibniz/detail/tensor_eval.hpp>
 #include <leibniz/detail/tensor_values.hpp>
@@ -99,43 +100,6 @@ template <class E, class V>
 concept has_value_rule = requires(E const& e, V const& v) { call_function_t<E>::value(e, v); };
 template <class E, class S>
 concept has_shape_rule = requires(E const& e, S const& s) { call_function_t<E>::shape(e, s); };
-
-template <class E>
-inline constexpr bool is_integral_literal_v = false;
-template <class T>
-inline constexpr bool is_integral_literal_v<literal<T>> = std::is_integral_v<T>;
-
-/// `u^p` for a fixed exponent, chosen at compile time: integer powers multiply,
-/// 1/2 is sqrt, 1/3 cbrt.
-template <class P>
-struct power_by {
-  template <class R>
-  constexpr R operator()(R u) const {
-    if constexpr (std::is_same_v<P, constant<1, 2>>)
-      return math::sqrt(u);
-    else if constexpr (std::is_same_v<P, constant<-1, 2>>)
-      return R(1) / math::sqrt(u);
-    else if constexpr (std::is_same_v<P, constant<1, 3>>)
-      return math::cbrt(u);
-    else if constexpr (P::den == 1)
-      return math::pow_int(u, static_cast<long long>(P::num));
-    else
-      return math::pow(u, static_cast<R>(P::num) / static_cast<R>(P::den));
-  }
-};
-struct power_by_int {
-  long long n;
-  template <class R>
-  constexpr R operator()(R u) const {
-    return math::pow_int(u, n);
-  }
-};
-struct power_general {
-  template <class R>
-  constexpr R operator()(R u, R p) const {
-    return math::pow(u, p);
-  }
-};
 
 template <class F>
 struct apply_function;
@@ -327,6 +291,35 @@ template <class... E, class... B>
 inline constexpr bool is_one_sweep_over_numbers_v<std::tuple<E...>, B...> =
     bound_to_numbers_v<typename one_sweep<E...>::operand, environment<no_cache, B...>>;
 
+/// The values of the variables of environment Env as numbers of type R (the passes of
+/// detail/forward.hpp and sweep.hpp look them up by variable).
+template <class R, class Env>
+struct number_lookup {
+  Env const& env;
+  template <class X>
+  constexpr R operator()(X const&) const {
+    return as_value<R>(env.template get<X>());
+  }
+};
+/// Whether lz::eval computes formula F, whose variables Env binds to numbers, by the
+/// forward pass (detail/forward.hpp) instead of the table of common subexpressions: F is
+/// made of scalar arithmetic and unary functions (sweep::forward_v), large enough for a
+/// table (at least LEIBNIZ_CONFIG_CSE_MIN candidates; below that there is no table
+/// either), and the table would save at most one node evaluation in eight, as in a formula
+/// written by hand and unlike a derivative, which repeats its parts. The pass compiles in a
+/// fraction of the time, since no function's type carries the table (the 800-node formula
+/// of bench/compile: g++ 7.8 s against 2.3 s, docs/design.md), and runs as fast there.
+template <class F, class Env>
+inline constexpr bool by_forward_pass_v = false;
+template <class F, class Env>
+  requires sweep::forward_v<F>
+inline constexpr bool by_forward_pass_v<F, Env> =
+    [] {
+      constexpr std::size_t distinct = boost::mp11::mp_size<typename cse_candidates<F>::type>::value;
+      return distinct >= LEIBNIZ_CONFIG_CSE_MIN && 8 * (cse_occurrences_v<F> - distinct) <= sweep::size_v<F>;
+    }() &&
+    bound_to_numbers_v<F, Env>;
+
 template <class T>
 inline constexpr bool is_expression_tuple_v = false;
 template <class... E>
@@ -371,9 +364,8 @@ struct eval_fn {
       // the tuple of one lz::grad over numbers: one reverse sweep gives every item
       detail::environment<detail::no_cache, B...> const env{{b...}, nullptr};
       using group = typename detail::one_sweep<E...>::group;
-      auto const g = group::template gradient<R>(detail::arg<0>(std::get<0>(std::tie(f...))), [&env](auto const& x) {
-        return detail::as_value<R>(env.template get<std::remove_cvref_t<decltype(x)>>());
-      });
+      auto const g = group::template gradient<R>(detail::arg<0>(std::get<0>(std::tie(f...))),
+                                                 detail::number_lookup<R, decltype(env)>{env});
       return std::tuple{g[detail::sweep_item<E>::position]...};
     } else {
       detail::evaluation<R, std::tuple<E...>, B...> state(b...);
@@ -390,6 +382,12 @@ struct eval_fn {
     if constexpr (!check::ok) {
       detail::report_bindings<check>();
       return R{};  // no further errors
+    } else if constexpr (detail::by_forward_pass_v<E, detail::environment<detail::no_cache, B...>>) {
+      // a large scalar formula with few repeated parts, over numbers: one straight-line pass
+      detail::environment<detail::no_cache, B...> const env{{b...}, nullptr};
+      R v[detail::sweep::size_v<E>];
+      detail::sweep::forward<0>(f, v, detail::number_lookup<R, decltype(env)>{env});
+      return v[detail::sweep::size_v<E> - 1];
     } else {
       detail::evaluation<R, std::tuple<E>, B...> state(b...);
       return result_of<R>(f, state.env);

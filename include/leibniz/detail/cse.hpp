@@ -93,6 +93,18 @@ struct cse_candidates<expression<K, boost::hana::tuple<Ts...>>> {
   using type = boost::mp11::mp_if_c<kept, boost::mp11::mp_push_back<inner, self>, inner>;
 };
 
+/// How many nodes of a formula of arithmetic and function calls are candidates, each
+/// counted where it occurs (cse_candidates lists each once): the difference of the two is
+/// the number of node evaluations the table saves.
+template <class E>
+inline constexpr std::size_t cse_occurrences_v = 0;
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+inline constexpr std::size_t cse_occurrences_v<expression<K, boost::hana::tuple<Ts...>>> =
+    (cse_occurrences_v<Ts> + ...) +
+    std::size_t{is_stateless_v<expression<K, boost::hana::tuple<Ts...>>> &&
+                (K == expr_kind::call || !(is_leaf_v<Ts> && ...))};
+
 template <class R, class E, class Env>
 constexpr auto evaluate_node(E const& e, Env const& env);
 

@@ -6,6 +6,7 @@
 
 #include <leibniz/config.hpp>
 #include <leibniz/detail/environment.hpp>
+#include <leibniz/detail/forward.hpp>
 #include <leibniz/detail/math.hpp>
 #include <leibniz/eval.hpp>
 #include <leibniz/expression.hpp>
@@ -23,50 +24,32 @@
 
 namespace leibniz::detail::sweep {
 
-/// The gradient of a scalar formula f with respect to variables V..., evaluated by one
-/// forward and one reverse pass over f's own tree, both unrolled at compile time:
-///
-/// - the nodes of f are numbered in post-order (size_v<E> nodes for a subtree E,
-///   its root last), and the forward pass writes every node's value into v[that number];
-/// - the reverse pass hands each node the adjoint of its root, d f / d node, and passes
-///   adj * (local partial) to each operand, the partials read from v. Each node of a tree
-///   has one parent, so no adjoint is accumulated except a variable's, summed over its
-///   occurrences.
-///
-/// Every node of f becomes one statement of each pass (two function instantiations per
-/// node, no derivative trees): the cost of compiling a gradient grows with f's size, not
-/// with the size of the symbolic partials. The let-bound values are v[] and the adjoints;
-/// the runtime numbers are read from f where they stand, never copied.
-///
-/// Scalar formulas of + - * /, negation, pow and the unary elementwise functions (each
-/// function's own `derivative(e, u)` rule, evaluated at v).
-template <class E>
-inline constexpr std::size_t size_v = 1;
-template <expr_kind K, class... Ts>
-  requires(K != expr_kind::terminal && K != expr_kind::call)
-inline constexpr std::size_t size_v<expression<K, boost::hana::tuple<Ts...>>> = 1 + (size_v<Ts> + ...);
-template <class F, class... A>
-inline constexpr std::size_t size_v<call_node<F, A...>> = 1 + (size_v<A> + ...);
-/// broadcast(u, like) of scalars is u: its second operand gives a shape only, and has no
-/// numbers of its own.
-template <class A, class L>
-inline constexpr std::size_t size_v<call_node<fn::broadcast_t, A, L>> = 1 + size_v<A>;
+// The gradient of a scalar formula f with respect to variables V..., evaluated by one
+// forward and one reverse pass over f's own tree, both unrolled at compile time:
+//
+// - the nodes of f are numbered in post-order (size_v<E> nodes for a subtree E,
+//   its root last), and the forward pass writes every node's value into v[that number]
+//   (both in detail/forward.hpp, also lz::eval's pass for large scalar formulas);
+// - the reverse pass hands each node the adjoint of its root, d f / d node, and passes
+//   adj * (local partial) to each operand, the partials read from v. Each node of a tree
+//   has one parent, so no adjoint is accumulated except a variable's, summed over its
+//   occurrences.
+//
+// Every node of f becomes one statement of each pass (two function instantiations per
+// node, no derivative trees): the cost of compiling a gradient grows with f's size, not
+// with the size of the symbolic partials. The let-bound values are v[] and the adjoints;
+// the runtime numbers are read from f where they stand, never copied.
+//
+// Scalar formulas of + - * /, negation, pow and the unary elementwise functions (each
+// function's own `derivative(e, u)` rule, evaluated at v).
 
-/// Whether the sweep takes formula E: variables, numbers, + - * /, negation, pow, a
-/// scalar broadcast and the unary elementwise functions with a `derivative` rule.
+/// Whether function F has a `derivative(e, u)` rule.
+template <class F>
+using has_derivative_rule = std::bool_constant<requires { F::derivative(variable<"@e">{}, variable<"@u">{}); }>;
+/// Whether the sweep takes formula E: what the forward pass takes, with a `derivative`
+/// rule for every unary function.
 template <class E>
-inline constexpr bool supported_v = is_variable_v<E> || is_constant_v<E> || is_literal_v<E>;
-template <expr_kind K, class... Ts>
-  requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||
-           K == expr_kind::divides || K == expr_kind::negate)
-inline constexpr bool supported_v<expression<K, boost::hana::tuple<Ts...>>> = (supported_v<Ts> && ...);
-template <class A, class P>
-inline constexpr bool supported_v<call_node<fn::pow_t, A, P>> = supported_v<A> && supported_v<P>;
-template <class A, class L>
-inline constexpr bool supported_v<call_node<fn::broadcast_t, A, L>> = supported_v<A>;
-template <class F, class A>
-  requires(is_elementwise_function_v<F> && requires { F::derivative(variable<"@e">{}, variable<"@u">{}); })
-inline constexpr bool supported_v<call_node<F, A>> = supported_v<A>;
+inline constexpr bool supported_v = takes_v<E, has_derivative_rule>;
 
 template <class E, class... V>
 inline constexpr bool depends_on_any_v = (depends_on_v<E, V> || ...);
@@ -117,54 +100,6 @@ inline constexpr variable<"@u"> at_u{};
 /// per function (not per node).
 template <class F>
 inline constexpr auto local_derivative = F::derivative(at_e, at_u);
-
-/// forward and backward are inlined into one body (group::gradient): a node is one
-/// statement, and its value stays in a register or a stack slot of that body. Left to its
-/// heuristics, g++ kept the forward pass of W3's gradient (269 nodes, taken by the sweep for
-/// the measurement) out of line and the values went through memory: 54 ns against 18.
-template <std::size_t B, class R, class E, class Lookup>
-[[gnu::always_inline]] constexpr void forward(E const& e, R* v, Lookup const& lookup) {
-  constexpr std::size_t r = B + size_v<E> - 1;
-  if constexpr (is_variable_v<E>) {
-    v[r] = lookup(e);
-  } else if constexpr (is_constant_v<E>) {
-    v[r] = E::template value<R>;
-  } else if constexpr (is_literal_v<E>) {
-    v[r] = static_cast<R>(value(e));
-  } else if constexpr (is_neg_v<E>) {
-    forward<B>(arg<0>(e), v, lookup);
-    v[r] = -v[r - 1];
-  } else if constexpr (is_add_v<E> || is_sub_v<E> || is_mul_v<E> || is_div_v<E> || is_pow_v<E>) {
-    using A0 = std::remove_cvref_t<decltype(arg<0>(e))>;
-    constexpr std::size_t ra = B + size_v<A0> - 1;
-    forward<B>(arg<0>(e), v, lookup);
-    forward<ra + 1>(arg<1>(e), v, lookup);
-    R const a = v[ra];
-    R const b = v[r - 1];
-    if constexpr (is_add_v<E>)
-      v[r] = a + b;
-    else if constexpr (is_sub_v<E>)
-      v[r] = a - b;
-    else if constexpr (is_mul_v<E>)
-      v[r] = a * b;
-    else if constexpr (is_div_v<E>)
-      v[r] = a / b;
-    else if constexpr (is_constant_v<arg_t<1, E>>)
-      v[r] = power_by<arg_t<1, E>>{}(a);
-    else if constexpr (is_integral_literal_v<arg_t<1, E>>)
-      v[r] = math::pow_int(a, static_cast<long long>(value(arg<1>(e))));
-    else
-      v[r] = math::pow(a, b);
-  } else if constexpr (is_call_of_v<E, fn::broadcast_t>) {
-    forward<B>(arg<0>(e), v, lookup);
-    v[r] = v[r - 1];
-  } else if constexpr (supported_v<E>) {  // a unary function
-    forward<B>(arg<0>(e), v, lookup);
-    v[r] = call_function_t<E>::apply(v[r - 1]);
-  } else {
-    static_assert(sizeof(E) == 0, "leibniz: the reverse sweep takes scalar arithmetic and unary functions");
-  }
-}
 
 /// adj scaled by the compile-time constant S (no operation for 1 and -1).
 template <class S, class R>
