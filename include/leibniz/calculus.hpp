@@ -79,7 +79,9 @@ constexpr auto map_items(F const& f, Fn fn) {
 /// dF/dW: for a bundle, each item of F becomes the row (dF_i/dV_1, ...).
 template <class F, class... V>
 constexpr auto jacobian_of(F const& f, wrt_t<V...>) {
-  return map_items(f, [](auto const& fi) { return make_call_node<fn::stack_t>(derive(fi, V{})...); });
+  return map_items(f, [](auto const& fi) {
+    return make_call_node<fn::stack_t>(checked_like(fi, make_wrt_scalar(derive(unchecked(fi), V{}), V{}))...);
+  });
 }
 template <class F, class V>
   requires is_variable_v<V>
@@ -130,8 +132,12 @@ constexpr auto dot_items(C const& c, std::tuple<E...> const& items) {
 /// Column of v^T J for variable V: sum_i v_i dF_i/dV.
 template <class V, class C, class Items>
 constexpr auto vjp_column(C const& v, Items const& items) {
-  return dot_items(
-      v, std::apply([](auto const&... fi) { return std::tuple{derive(fi, V{})...}; }, items));
+  return std::apply(
+      [&v](auto const&... fi) {
+        auto const column = make_wrt_scalar(dot_items(v, std::tuple{derive(unchecked(fi), V{})...}), V{});
+        return fold_left(column, [](auto const& r, auto const& u) { return checked_like(u, r); }, fi...);
+      },
+      items);
 }
 }  // namespace detail
 
@@ -310,7 +316,9 @@ struct jvp_fn {
     if constexpr (detail::is_wrt_v<W>) {
       return detail::map_items(f, [&t]<class Fi>(Fi const& fi) {
         return [&]<class... V>(wrt_t<V...>) {
-          return detail::dot_items(t, std::tuple{detail::derive(fi, V{})...});
+          auto const& u = detail::unchecked(fi);
+          return detail::checked_like(
+              fi, detail::make_wrt_scalar(detail::dot_items(t, std::tuple{detail::derive(u, V{})...}), V{}...));
         }(W{});
       });
     } else if constexpr (detail::is_variable_v<W>) {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+#include <string>
 
 namespace {
 
@@ -63,6 +64,55 @@ TEST_CASE("grad over several variables gives a tuple", "[calculus]") {
   auto const [gx, gy] = lz::eval(lz::grad(f, x, y), x = 3.0, y = 2.0);
   CHECK(gx == 12.0);
   CHECK(gy == 9.0);
+}
+
+TEST_CASE("a tensor bound to a variable of a lz::wrt bundle is an error, in every form", "[calculus]") {
+  // The bundle's forms differentiate along one number per variable: over a tensor they
+  // would give the derivative along all of its elements at once (the sum of the gradient).
+  constexpr lz::variable<"a"> a;
+  lz::tensor<double> const t({1.0, 2.0, 3.0});
+  auto const f = lz::sum(a * a) * y;
+  auto const w = lz::wrt(a, y);
+  using Catch::Matchers::Contains;
+  // the message of the shape_error that evaluate() throws, "" if it throws none
+  auto const message = [](auto const& evaluate) -> std::string {
+    try {
+      (void)evaluate();
+    } catch (lz::shape_error const& e) {
+      return e.what();
+    }
+    return "";
+  };
+  auto const names_a = [](std::string const& m) {
+    return m.find("variable 'a' of a lz::wrt bundle") != std::string::npos &&
+           m.find("shape (3,)") != std::string::npos && m.find("lz::grad(f, a)") != std::string::npos;
+  };
+  lz::fixed_tensor<double, 2> const v{1.0, 0.5};
+  CHECK(names_a(message([&] { return lz::eval(lz::grad(f, w), a = t, y = 2.0); })));
+  CHECK(names_a(message([&] { return lz::eval(lz::jacobian(lz::stack(f, a * y), w), a = t, y = 2.0); })));
+  CHECK(names_a(message([&] { return lz::eval(lz::hessian(f, w), a = t, y = 2.0); })));
+  CHECK(names_a(message([&] { return lz::eval(lz::jvp(f, w, v), a = t, y = 2.0); })));
+  CHECK(names_a(message([&] { return lz::eval(lz::vjp(lz::stack(f, f), w, v), a = t, y = 2.0); })));
+  CHECK(names_a(message([&] { return lz::eval(lz::hvp(f, w, v), a = t, y = 2.0); })));
+  // the other variable of the bundle too, in the columns along it
+  CHECK_THAT(message([&] { return lz::eval(lz::grad(f, w), a = 1.5, y = t); }),
+             Contains("variable 'y' of a lz::wrt bundle"));
+
+  // over numbers the same forms evaluate as before (f = a^2 y at a = 1.5, y = 2)
+  auto const g = lz::eval(lz::grad(f, w), a = 1.5, y = 2.0);
+  CHECK(g(0) == 6.0);
+  CHECK(g(1) == 2.25);
+  auto const h = lz::eval(lz::hessian(f, w), a = 1.5, y = 2.0);
+  CHECK(h(0, 0) == 4.0);
+  CHECK(h(0, 1) == 3.0);
+  CHECK(h(1, 0) == 3.0);
+  CHECK(h(1, 1) == 0.0);
+  CHECK(lz::eval(lz::hvp(f, w, lz::fixed_tensor<double, 2>{1.0, 0.5}), a = 1.5, y = 2.0)(0) == 5.5);
+  // printed as the formulas themselves: the check is not shown
+  CHECK(lz::to_string(lz::grad(x * y, lz::wrt(x, y))) == "[y, x]");
+  // by the variable itself, a tensor gets its gradient
+  auto const ga = lz::eval(lz::grad(f, a), a = t, y = 2.0);
+  CHECK(ga(2) == 12.0);
 }
 
 TEST_CASE("fixed_tensor: access, bounds and printing", "[fixed_tensor]") {

@@ -46,6 +46,10 @@ template <class T, class Variable>
 struct jvp_vector_shape_differs_from_variable;
 template <class A, class B>
 struct stack_items_differ_in_shape;
+/// A variable of a lz::wrt bundle bound to a tensor: the bundle's forms differentiate
+/// along one number per variable.
+template <class Variable, class Shape>
+struct wrt_variable_bound_to_a_tensor;
 }  // namespace leibniz::error
 
 namespace leibniz::detail {

@@ -292,6 +292,44 @@ struct expect_shape_t : linear_operation<expect_shape_t<Cotangent>>, shape_of_op
     return adj(detail::arg<0>(e), detail::make_fit(c, e));
   }
 };
+/// wrt_scalar(u, x, ...): u, an entry of a form over a lz::wrt bundle (calculus.hpp), after
+/// checking that the bundle's variables x, ... it was differentiated along are bound to
+/// numbers. Those forms differentiate with the seed 1, so over a tensor bound to x they
+/// would give another quantity (the derivative along all of x's elements at once, summed)
+/// without a word: a compile error naming the variable and the shape when the shape is
+/// static, a shape_error otherwise. Printed as u; no run-time cost over numbers.
+struct wrt_scalar_t : named<wrt_scalar_t>, shape_of_operand<0> {
+  static constexpr std::string_view name = "wrt_scalar";
+  static constexpr bool bookkeeping = true;
+  static constexpr bool shape_only_arg(std::size_t i) noexcept { return i >= 1; }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    boost::hana::unpack(e.elements, [&v](auto const&, auto const&, auto const&... x) { (check(x, v), ...); });
+    return v(detail::arg<0>(e));
+  }
+  template <class E, class D>
+  static constexpr auto tangent(E const& e, D const& d);
+  template <class E, class C, class A>
+  static constexpr auto adjoint(E const& e, C const& c, A const& adj) {
+    return adj(detail::arg<0>(e), c);
+  }
+
+ private:
+  template <class X, class V>
+  static constexpr void check(X const&, V const& v) {
+    using S = std::remove_cvref_t<decltype(v.shape(X{}))>;
+    if constexpr (detail::is_static_shape_v<S>) {
+      if constexpr (!detail::is_scalar_shape_v<S>)
+        detail::report_static_error<error::wrt_variable_bound_to_a_tensor<X, S>>();
+    } else {
+      leibniz::shape const s = detail::to_shape(v.shape(X{}));
+      if (s.rank() != 0)
+        throw shape_error("leibniz: variable '" + std::string(X::name) + "' of a lz::wrt bundle is bound to a tensor of shape " +
+                          s.to_string() + "; a bundle's variables are numbers (differentiate by the variable itself, " +
+                          "lz::grad(f, " + std::string(X::name) + "), for its tensor gradient)");
+    }
+  }
+};
 /// numel(u): the number of elements of u (for its shape only).
 struct numel_t : named<numel_t>, scalar_result {
   static constexpr std::string_view name = "numel";
@@ -603,7 +641,56 @@ constexpr auto make_shaped(C const& c, L const& like) {
     return make_broadcast(c, like);
 }
 
+
+/// u checked for the bundle variables X (fn::wrt_scalar_t): a number needs no check (it
+/// reads no variable, and keeps the zeros of a Jacobian's pattern zeros by type); the
+/// checks of a checked u are merged into one node, each variable once.
+template <class... X>
+struct wrt_scalar_of {
+  template <class U>
+  static constexpr auto make(U const& u) {
+    return make_call_node<fn::wrt_scalar_t>(u, X{}...);
+  }
+};
+template <class U, class... X>
+constexpr auto make_wrt_scalar(U const& u, X const&...) {
+  if constexpr (is_number_v<U>) {
+    return u;
+  } else if constexpr (is_call_of_v<U, fn::wrt_scalar_t>) {
+    return boost::hana::unpack(u.elements, [](auto const&, auto const& inner, auto const&... y) {
+      using all = boost::mp11::mp_unique<boost::mp11::mp_list<std::remove_cvref_t<decltype(y)>..., X...>>;
+      return boost::mp11::mp_rename<all, wrt_scalar_of>::make(inner);
+    });
+  } else {
+    return make_call_node<fn::wrt_scalar_t>(u, X{}...);
+  }
+}
+
+/// A bundle form's entry without its check (to differentiate or combine it, so that the
+/// builders see the formula itself), and r checked as entry u was.
+template <class U>
+constexpr auto const& unchecked(U const& u) {
+  if constexpr (is_call_of_v<U, fn::wrt_scalar_t>)
+    return arg<0>(u);
+  else
+    return u;
+}
+template <class U, class R>
+constexpr auto checked_like(U const& u, R const& r) {
+  if constexpr (is_call_of_v<U, fn::wrt_scalar_t>)
+    return boost::hana::unpack(u.elements, [&r](auto const&, auto const&, auto const&... x) { return make_wrt_scalar(r, x...); });
+  else
+    return r;
+}
+
 }  // namespace detail
+
+template <class E, class D>
+constexpr auto fn::wrt_scalar_t::tangent(E const& e, D const& d) {
+  return boost::hana::unpack(e.elements,
+                             [&d](auto const&, auto const& u, auto const&... x) { return detail::make_wrt_scalar(d(u), x...); });
+}
+
 }  // namespace leibniz
 
 #endif  // LEIBNIZ_DETAIL_TENSOR_NODES_HPP
