@@ -15,7 +15,9 @@
 #endif
 
 /// Common-subexpression elimination in lz::eval (eval.hpp). Only for measurements
-/// (bench/ compares with and without it); every translation unit must agree.
+/// (bench/ compares with and without it); every translation unit must agree. A large
+/// formula as written is evaluated by the forward pass either way (eval.hpp,
+/// by_forward_pass_v).
 #ifndef LEIBNIZ_CONFIG_CSE
 #define LEIBNIZ_CONFIG_CSE 1
 #endif

@@ -301,24 +301,42 @@ struct number_lookup {
     return as_value<R>(env.template get<X>());
   }
 };
-/// Whether lz::eval computes formula F, whose variables Env binds to numbers, by the
-/// forward pass (detail/forward.hpp) instead of the table of common subexpressions: F is
-/// made of scalar arithmetic and unary functions (sweep::forward_v), large enough for a
-/// table (at least LEIBNIZ_CONFIG_CSE_MIN candidates; below that there is no table
-/// either), and the table would save at most one node evaluation in eight, as in a formula
-/// written by hand and unlike a derivative, which repeats its parts. The pass compiles in a
-/// fraction of the time, since no function's type carries the table (the 800-node formula
-/// of bench/compile: g++ 7.8 s against 2.3 s, docs/design.md), and runs as fast there.
-template <class F, class Env>
+/// Whether the forward pass computes what evaluate_node computes for every unary function
+/// of E, over scalars of type R: evaluate_node applies a function's `value` rule where it
+/// has one (context C) and keeps the type that `apply` returns, the pass calls `apply` and
+/// stores an R.
+template <class E, class R, class C>
+inline constexpr bool applies_as_evaluated_v = true;
+template <expr_kind K, class... Ts, class R, class C>
+  requires(K != expr_kind::terminal)
+inline constexpr bool applies_as_evaluated_v<expression<K, boost::hana::tuple<Ts...>>, R, C> =
+    (applies_as_evaluated_v<Ts, R, C> && ...);
+template <class F, class A, class R, class C>
+  requires is_elementwise_function_v<F>
+inline constexpr bool applies_as_evaluated_v<call_node<F, A>, R, C> =
+    applies_as_evaluated_v<A, R, C> && !has_value_rule<call_node<F, A>, C> &&
+    std::is_same_v<decltype(F::apply(std::declval<R>())), R>;
+/// Whether lz::eval computes formula F over scalars of type R, with the bindings of
+/// environment Env, by the forward pass (detail/forward.hpp) instead of the table of common
+/// subexpressions: no binding is a dynamic tensor (then the result is an lz::tensor) and
+/// F's variables are bound to numbers; F is made of scalar arithmetic and unary functions
+/// (sweep::forward_v) that the pass computes as evaluate_node does (applies_as_evaluated_v);
+/// F is large enough for a table (at least LEIBNIZ_CONFIG_CSE_MIN candidates; below that
+/// there is no table either, and with -DLEIBNIZ_CONFIG_CSE=0 the pass is still taken); and
+/// the table would save at most one node evaluation in eight, as in a formula written by
+/// hand and unlike a derivative, which repeats its parts. The pass compiles in a fraction of
+/// the time, since no function's type carries the table (the 800-node formula of
+/// bench/compile: g++ 7.8 s against 2.3 s, docs/design.md), and runs as fast there.
+template <class F, class R, class Env>
 inline constexpr bool by_forward_pass_v = false;
-template <class F, class Env>
-  requires sweep::forward_v<F>
-inline constexpr bool by_forward_pass_v<F, Env> =
+template <class F, class R, class Env>
+  requires(sweep::forward_v<F> && !Env::dynamic)
+inline constexpr bool by_forward_pass_v<F, R, Env> =
     [] {
       constexpr std::size_t distinct = boost::mp11::mp_size<typename cse_candidates<F>::type>::value;
       return distinct >= LEIBNIZ_CONFIG_CSE_MIN && 8 * (cse_occurrences_v<F> - distinct) <= sweep::size_v<F>;
     }() &&
-    bound_to_numbers_v<F, Env>;
+    bound_to_numbers_v<F, Env> && applies_as_evaluated_v<F, R, value_context<R, Env>>;
 
 template <class T>
 inline constexpr bool is_expression_tuple_v = false;
@@ -382,7 +400,7 @@ struct eval_fn {
     if constexpr (!check::ok) {
       detail::report_bindings<check>();
       return R{};  // no further errors
-    } else if constexpr (detail::by_forward_pass_v<E, detail::environment<detail::no_cache, B...>>) {
+    } else if constexpr (detail::by_forward_pass_v<E, R, detail::environment<detail::no_cache, B...>>) {
       // a large scalar formula with few repeated parts, over numbers: one straight-line pass
       detail::environment<detail::no_cache, B...> const env{{b...}, nullptr};
       R v[detail::sweep::size_v<E>];

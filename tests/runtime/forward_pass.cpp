@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 
@@ -41,10 +42,41 @@ using W = std::remove_cvref_t<decltype(written)>;
 using D = std::remove_cvref_t<decltype(derivative)>;
 
 static_assert(lz::detail::sweep::forward_v<W> && lz::detail::sweep::forward_v<D>);
-static_assert(lz::detail::by_forward_pass_v<W, env_t>, "a large formula as written takes the pass");
-static_assert(lz::detail::by_forward_pass_v<W, int_env_t>, "integers are numbers");
-static_assert(!lz::detail::by_forward_pass_v<D, env_t>, "a derivative keeps the table");
-static_assert(!lz::detail::by_forward_pass_v<decltype(x * y + lz::sin(x)), env_t>, "too small for a table");
+static_assert(lz::detail::by_forward_pass_v<W, double, env_t>, "a large formula as written takes the pass");
+static_assert(lz::detail::by_forward_pass_v<W, double, int_env_t>, "integers are numbers");
+static_assert(!lz::detail::by_forward_pass_v<D, double, env_t>, "a derivative keeps the table");
+static_assert(!lz::detail::by_forward_pass_v<decltype(x * y + lz::sin(x)), double, env_t>, "too small for a table");
+
+/// An elementwise function with a value rule as well: evaluate_node uses the value rule, so
+/// a formula holding one keeps the table (the pass would call `apply`).
+struct twice_t : lz::fn::unary_function<twice_t> {
+  static constexpr std::string_view name = "twice";
+  template <class T>
+  static constexpr T apply(T u) {
+    return u;  // not what `value` gives, on purpose
+  }
+  template <class E, class V>
+  static constexpr auto value(E const& e, V const& v) {
+    return 2 * v(lz::detail::arg<0>(e));
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const&) {
+    return lz::constant<2>{};
+  }
+};
+/// An elementwise function whose `apply` returns another type than its argument's: the
+/// table keeps that type (an int here), the pass would store R.
+struct truncated_t : lz::fn::unary_function<truncated_t> {
+  static constexpr std::string_view name = "truncated";
+  template <class T>
+  static constexpr int apply(T u) {
+    return static_cast<int>(u);
+  }
+  template <class E, class U>
+  static constexpr auto derivative(E const&, U const&) {
+    return lz::constant<0>{};
+  }
+};
 
 /// The table's value of f: a tuple of formulas is evaluated with the table, whatever f is.
 template <class F, class... B>
@@ -106,4 +138,30 @@ TEST_CASE("a large formula over a tensor is not the forward pass", "[forward]") 
   REQUIRE(r.shape() == lz::shape{3});
   for (std::size_t i = 0; i < 3; ++i)
     CHECK(r(i) == lz::eval(written, x = t(i), y = 0.45, z = 0.8));
+}
+
+TEST_CASE("what the pass would compute otherwise keeps the table", "[forward]") {
+  // a spare lz::tensor binding: the result is a rank-0 lz::tensor, as for any formula
+  lz::tensor<double> const t({0.3, -0.7});
+  constexpr lz::variable<"w"> w;
+  auto const r = lz::eval(written, x = 0.3, y = 0.45, z = 0.8, w = t);
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(r)>, lz::tensor<double>>);
+  CHECK(r.shape().rank() == 0);
+  CHECK(r() == lz::eval(written, x = 0.3, y = 0.45, z = 0.8));
+
+  // a function with a value rule: its value rule, as the table gives it
+  auto const with_value_rule = written + twice_t{}(x * y);
+  static_assert(!lz::detail::by_forward_pass_v<std::remove_cvref_t<decltype(with_value_rule)>, double, env_t>);
+  CHECK(lz::eval(with_value_rule, x = 0.3, y = 0.45, z = 0.8) ==
+        by_table(with_value_rule, x = 0.3, y = 0.45, z = 0.8));
+  CHECK(lz::eval(twice_t{}(x * y), x = 0.3, y = 0.45) == 2 * (0.3 * 0.45));
+  CHECK(lz::to_string(twice_t{}(x) + truncated_t{}(y)) == "twice(x) + truncated(y)");
+
+  // an apply that returns an int: integer division, as the table does it
+  auto const with_int_apply = written + truncated_t{}(x * 5.0) / truncated_t{}(y * 5.0);
+  static_assert(!lz::detail::by_forward_pass_v<std::remove_cvref_t<decltype(with_int_apply)>, double, env_t>);
+  CHECK(lz::eval(with_int_apply, x = 0.9, y = 0.65, z = 0.8) == by_table(with_int_apply, x = 0.9, y = 0.65, z = 0.8));
+  // 4 / 3 in integers
+  CHECK_THAT(lz::eval(with_int_apply, x = 0.9, y = 0.65, z = 0.8) - lz::eval(written, x = 0.9, y = 0.65, z = 0.8),
+             Catch::Matchers::WithinAbs(1.0, 1e-12));
 }
