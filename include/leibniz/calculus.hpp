@@ -79,9 +79,9 @@ constexpr auto map_items(F const& f, Fn fn) {
 /// dF/dW: for a bundle, each item of F becomes the row (dF_i/dV_1, ...).
 template <class F, class... V>
 constexpr auto jacobian_of(F const& f, wrt_t<V...>) {
-  return map_items(f, [](auto const& fi) {
-    return make_call_node<fn::stack_t>(checked_like(fi, make_wrt_scalar(derive(unchecked(fi), V{}), V{}))...);
-  });
+  // an entry checked already (the gradient's, for a Hessian) keeps its check through
+  // wrt_scalar_t's tangent, merged with V's
+  return map_items(f, [](auto const& fi) { return make_call_node<fn::stack_t>(make_wrt_scalar(derive(fi, V{}), V{})...); });
 }
 template <class F, class V>
   requires is_variable_v<V>
@@ -129,13 +129,22 @@ constexpr auto dot_items(C const& c, std::tuple<E...> const& items) {
   }(std::index_sequence_for<E...>{});
 }
 
+/// A combination of entries of a bundle's forms (a jvp's or a vjp's sum of derivatives along
+/// the bundle's variables V...): built over the entries without their checks, so that the
+/// builders fold its numbers, and checked once, for V... and the entries' own variables.
+template <class... V, class Fn, class... U>
+constexpr auto checked_combination(Fn const& combine, U const&... entries) {
+  return fold_left(make_wrt_scalar(combine(unchecked(entries)...), V{}...),
+                   [](auto const& r, auto const& u) { return checked_like(u, r); }, entries...);
+}
+
 /// Column of v^T J for variable V: sum_i v_i dF_i/dV.
 template <class V, class C, class Items>
 constexpr auto vjp_column(C const& v, Items const& items) {
   return std::apply(
       [&v](auto const&... fi) {
-        auto const column = make_wrt_scalar(dot_items(v, std::tuple{derive(unchecked(fi), V{})...}), V{});
-        return fold_left(column, [](auto const& r, auto const& u) { return checked_like(u, r); }, fi...);
+        return checked_combination<V>(
+            [&v](auto const&... u) { return dot_items(v, std::tuple{derive(u, V{})...}); }, fi...);
       },
       items);
 }
@@ -316,9 +325,8 @@ struct jvp_fn {
     if constexpr (detail::is_wrt_v<W>) {
       return detail::map_items(f, [&t]<class Fi>(Fi const& fi) {
         return [&]<class... V>(wrt_t<V...>) {
-          auto const& u = detail::unchecked(fi);
-          return detail::checked_like(
-              fi, detail::make_wrt_scalar(detail::dot_items(t, std::tuple{detail::derive(u, V{})...}), V{}...));
+          return detail::checked_combination<V...>(
+              [&t](auto const& u) { return detail::dot_items(t, std::tuple{detail::derive(u, V{})...}); }, fi);
         }(W{});
       });
     } else if constexpr (detail::is_variable_v<W>) {

@@ -301,26 +301,21 @@ struct number_lookup {
     return as_value<R>(env.template get<X>());
   }
 };
-/// Whether the forward pass computes what evaluate_node computes for every unary function
-/// of E, over scalars of type R: evaluate_node applies a function's `value` rule where it
-/// has one (context C) and keeps the type that `apply` returns, the pass calls `apply` and
+/// Whether the forward pass computes what evaluate_node computes for a unary function node
+/// N over scalars of type R: evaluate_node applies a function's `value` rule where it has
+/// one (context C) and keeps the type that `apply` returns; the pass calls `apply` and
 /// stores an R.
-template <class E, class R, class C>
-inline constexpr bool applies_as_evaluated_v = true;
-template <expr_kind K, class... Ts, class R, class C>
-  requires(K != expr_kind::terminal)
-inline constexpr bool applies_as_evaluated_v<expression<K, boost::hana::tuple<Ts...>>, R, C> =
-    (applies_as_evaluated_v<Ts, R, C> && ...);
-template <class F, class A, class R, class C>
-  requires is_elementwise_function_v<F>
-inline constexpr bool applies_as_evaluated_v<call_node<F, A>, R, C> =
-    applies_as_evaluated_v<A, R, C> && !has_value_rule<call_node<F, A>, C> &&
-    std::is_same_v<decltype(F::apply(std::declval<R>())), R>;
+template <class R, class C>
+struct applied_as_evaluated {
+  template <class N>
+  using fn = std::bool_constant<!has_value_rule<N, C> &&
+                                std::is_same_v<decltype(call_function_t<N>::apply(std::declval<R>())), R>>;
+};
 /// Whether lz::eval computes formula F over scalars of type R, with the bindings of
 /// environment Env, by the forward pass (detail/forward.hpp) instead of the table of common
 /// subexpressions: no binding is a dynamic tensor (then the result is an lz::tensor) and
 /// F's variables are bound to numbers; F is made of scalar arithmetic and unary functions
-/// (sweep::forward_v) that the pass computes as evaluate_node does (applies_as_evaluated_v);
+/// that the pass computes as evaluate_node does (sweep::takes_v with applied_as_evaluated);
 /// F is large enough for a table (at least LEIBNIZ_CONFIG_CSE_MIN candidates; below that
 /// there is no table either, and with -DLEIBNIZ_CONFIG_CSE=0 the pass is still taken); and
 /// the table would save at most one node evaluation in eight, as in a formula written by
@@ -330,13 +325,13 @@ inline constexpr bool applies_as_evaluated_v<call_node<F, A>, R, C> =
 template <class F, class R, class Env>
 inline constexpr bool by_forward_pass_v = false;
 template <class F, class R, class Env>
-  requires(sweep::forward_v<F> && !Env::dynamic)
+  requires(!Env::dynamic && sweep::takes_v<F, applied_as_evaluated<R, value_context<R, Env>>::template fn>)
 inline constexpr bool by_forward_pass_v<F, R, Env> =
     [] {
       constexpr std::size_t distinct = boost::mp11::mp_size<typename cse_candidates<F>::type>::value;
       return distinct >= LEIBNIZ_CONFIG_CSE_MIN && 8 * (cse_occurrences_v<F> - distinct) <= sweep::size_v<F>;
     }() &&
-    bound_to_numbers_v<F, Env> && applies_as_evaluated_v<F, R, value_context<R, Env>>;
+    bound_to_numbers_v<F, Env>;
 
 template <class T>
 inline constexpr bool is_expression_tuple_v = false;

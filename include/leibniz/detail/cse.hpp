@@ -56,6 +56,19 @@ using set_append = typename set_append_impl<Acc, L>::type;
 template <class... L>
 using set_union = boost::mp11::mp_fold<boost::mp11::mp_list<L...>, boost::mp11::mp_list<>, set_append>;
 
+/// A leaf: a terminal, or not an expression node at all.
+template <class T>
+inline constexpr bool is_leaf_v = !Expression<T> || T::kind == expr_kind::terminal;
+/// Whether node E is a candidate itself: stateless, and not arithmetic on leaves only (x y,
+/// 1 - x, -x cost one operation: recomputed where they are used rather than given an entry
+/// of their own, which keeps the table, and the compile time spent on it, smaller).
+template <class E>
+inline constexpr bool is_candidate_v = false;
+template <expr_kind K, class... Ts>
+  requires(K != expr_kind::terminal)
+inline constexpr bool is_candidate_v<expression<K, boost::hana::tuple<Ts...>>> =
+    is_stateless_v<expression<K, boost::hana::tuple<Ts...>>> && (K == expr_kind::call || !(is_leaf_v<Ts> && ...));
+
 template <class E>
 struct cse_candidates {
   using type = boost::mp11::mp_list<>;
@@ -66,7 +79,7 @@ struct cse_candidates<call_node<F, A...>> {
   // a node comes after its parts (the order in which the table is filled)
   using inner = set_union<typename cse_candidates<A>::type...>;
   using self = call_node<F, A...>;  // never a part of itself: a plain push
-  using type = boost::mp11::mp_if_c<is_stateless_v<self>, boost::mp11::mp_push_back<inner, self>, inner>;
+  using type = boost::mp11::mp_if_c<is_candidate_v<self>, boost::mp11::mp_push_back<inner, self>, inner>;
 };
 template <bool B, class F, class V, class... Sweeps>
 struct cse_candidates<call_node<fn::jacobian_t<B>, F, V, Sweeps...>> {
@@ -79,18 +92,12 @@ struct cse_candidates<call_node<F, A...>> {
   using self = call_node<F, A...>;
   using type = boost::mp11::mp_if_c<is_stateless_v<self>, boost::mp11::mp_list<self>, boost::mp11::mp_list<>>;
 };
-/// An arithmetic node whose operands are all leaves (x y, 1 - x, -x) costs one operation:
-/// it is recomputed where it is used rather than given an entry of its own, which keeps
-/// the table (and the compile time spent on it) smaller.
-template <class T>
-inline constexpr bool is_leaf_v = !Expression<T> || T::kind == expr_kind::terminal;
 template <expr_kind K, class... Ts>
   requires(K != expr_kind::terminal && K != expr_kind::call)
 struct cse_candidates<expression<K, boost::hana::tuple<Ts...>>> {
   using inner = set_union<typename cse_candidates<Ts>::type...>;
   using self = expression<K, boost::hana::tuple<Ts...>>;
-  static constexpr bool kept = is_stateless_v<self> && !(is_leaf_v<Ts> && ...);
-  using type = boost::mp11::mp_if_c<kept, boost::mp11::mp_push_back<inner, self>, inner>;
+  using type = boost::mp11::mp_if_c<is_candidate_v<self>, boost::mp11::mp_push_back<inner, self>, inner>;
 };
 
 /// How many nodes of a formula of arithmetic and function calls are candidates, each
@@ -101,9 +108,7 @@ inline constexpr std::size_t cse_occurrences_v = 0;
 template <expr_kind K, class... Ts>
   requires(K != expr_kind::terminal)
 inline constexpr std::size_t cse_occurrences_v<expression<K, boost::hana::tuple<Ts...>>> =
-    (cse_occurrences_v<Ts> + ...) +
-    std::size_t{is_stateless_v<expression<K, boost::hana::tuple<Ts...>>> &&
-                (K == expr_kind::call || !(is_leaf_v<Ts> && ...))};
+    (cse_occurrences_v<Ts> + ...) + std::size_t{is_candidate_v<expression<K, boost::hana::tuple<Ts...>>>};
 
 template <class R, class E, class Env>
 constexpr auto evaluate_node(E const& e, Env const& env);

@@ -70,8 +70,10 @@ template <class A, class L>
 inline constexpr std::size_t size_v<call_node<fn::broadcast_t, A, L>> = 1 + size_v<A>;
 
 /// Whether a pass over formula E takes it: variables, numbers, + - * /, negation, pow, a
-/// scalar broadcast and the unary elementwise functions F for which FunctionOk<F>::value.
-template <class E, template <class> class FunctionOk>
+/// scalar broadcast and the unary elementwise function nodes N = f(u) for which
+/// NodeOk<N>::value (the sweep asks for a derivative rule, lz::eval for an `apply` that
+/// computes what its evaluation does).
+template <class E, template <class> class NodeOk>
 inline constexpr bool takes_v = is_variable_v<E> || is_constant_v<E> || is_literal_v<E>;
 template <expr_kind K, class... Ts, template <class> class Ok>
   requires(K == expr_kind::plus || K == expr_kind::minus || K == expr_kind::multiplies ||
@@ -83,13 +85,13 @@ template <class A, class L, template <class> class Ok>
 inline constexpr bool takes_v<call_node<fn::broadcast_t, A, L>, Ok> = takes_v<A, Ok>;
 template <class F, class A, template <class> class Ok>
   requires is_elementwise_function_v<F>
-inline constexpr bool takes_v<call_node<F, A>, Ok> = Ok<F>::value && takes_v<A, Ok>;
+inline constexpr bool takes_v<call_node<F, A>, Ok> = Ok<call_node<F, A>>::value && takes_v<A, Ok>;
 
-template <class F>
-using any_function = std::true_type;
+template <class N>
+using any_node = std::true_type;
 /// Whether the forward pass takes formula E (each unary function by its `apply`).
 template <class E>
-inline constexpr bool forward_v = takes_v<E, any_function>;
+inline constexpr bool forward_v = takes_v<E, any_node>;
 
 /// The forward pass: writes the value of every node of E (numbered from B in post-order,
 /// E's root at B + size_v<E> - 1) into v, the variables' values given by lookup(variable).

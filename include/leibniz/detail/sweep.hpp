@@ -43,9 +43,10 @@ namespace leibniz::detail::sweep {
 // Scalar formulas of + - * /, negation, pow and the unary elementwise functions (each
 // function's own `derivative(e, u)` rule, evaluated at v).
 
-/// Whether function F has a `derivative(e, u)` rule.
-template <class F>
-using has_derivative_rule = std::bool_constant<requires { F::derivative(variable<"@e">{}, variable<"@u">{}); }>;
+/// Whether the function of node N has a `derivative(e, u)` rule.
+template <class N>
+using has_derivative_rule =
+    std::bool_constant<requires { call_function_t<N>::derivative(variable<"@e">{}, variable<"@u">{}); }>;
 /// Whether the sweep takes formula E: what the forward pass takes, with a `derivative`
 /// rule for every unary function.
 template <class E>

@@ -641,7 +641,6 @@ constexpr auto make_shaped(C const& c, L const& like) {
     return make_broadcast(c, like);
 }
 
-
 /// u checked for the bundle variables X (fn::wrt_scalar_t): a number needs no check (it
 /// reads no variable, and keeps the zeros of a Jacobian's pattern zeros by type); the
 /// checks of a checked u are merged into one node, each variable once.
@@ -662,7 +661,7 @@ constexpr auto make_wrt_scalar(U const& u, X const&...) {
       return boost::mp11::mp_rename<all, wrt_scalar_of>::make(inner);
     });
   } else {
-    return make_call_node<fn::wrt_scalar_t>(u, X{}...);
+    return wrt_scalar_of<X...>::make(u);
   }
 }
 
